@@ -1,0 +1,544 @@
+//! Reading and validating a catalog data file (TOML).
+//!
+//! Shared by `build.rs` (which turns a valid file into static Rust data) and by the native
+//! tests in `tests/data_file.rs`. It depends only on `serde` and `toml`, so none of it ends up
+//! in the wasm: the browser never parses the data.
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use toml::Spanned;
+
+/// One problem found in a data file, located as precisely as the format allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// "talk #3 (`hunting-the-hessian`)", "tag #2", …; `None` for file-level problems.
+    pub item: Option<String>,
+    /// The offending field, e.g. `title` or `speakers[1].url`.
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ":")?;
+        if let Some(item) = &self.item {
+            write!(f, " {item}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, " field `{field}`")?;
+        }
+        if self.item.is_some() || self.field.is_some() {
+            write!(f, ":")?;
+        }
+        write!(f, " {}", self.message)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The file as written. Every field is optional here so that a missing one is reported by our
+// own validation, naming the talk, instead of by serde with only a line.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    series: Vec<RawSeries>,
+    #[serde(default)]
+    tags: Vec<RawTag>,
+    #[serde(default)]
+    talks: Vec<RawTalk>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSeries {
+    id: Option<Spanned<String>>,
+    title: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTag {
+    id: Option<Spanned<String>>,
+    label: Option<Spanned<String>>,
+    description: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTalk {
+    id: Option<Spanned<String>>,
+    title: Option<Spanned<String>>,
+    format: Option<Spanned<String>>,
+    #[serde(default)]
+    speakers: Vec<RawSpeaker>,
+    #[serde(rename = "abstract", default)]
+    abstract_paragraphs: Vec<Spanned<String>>,
+    #[serde(default)]
+    bio: Vec<Spanned<String>>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    series: Option<Spanned<RawSeriesRef>>,
+    #[serde(default)]
+    links: Vec<RawLink>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSpeaker {
+    name: Option<Spanned<String>>,
+    affiliation: Option<Spanned<String>>,
+    institutions: Option<Vec<Spanned<String>>>,
+    url: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSeriesRef {
+    id: String,
+    part: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLink {
+    label: Option<Spanned<String>>,
+    url: Option<Spanned<String>>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// The validated catalog: plain owned data, ready for code generation.
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalog {
+    pub series: Vec<Series>,
+    pub tags: Vec<Tag>,
+    pub talks: Vec<Talk>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Talk,
+    Tutorial,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Talk {
+    pub id: String,
+    pub title: String,
+    pub format: Format,
+    pub speakers: Vec<Speaker>,
+    pub abstract_paragraphs: Vec<String>,
+    pub bio: Vec<String>,
+    /// Indices into `Catalog::tags`, in the order written.
+    pub tags: Vec<usize>,
+    /// Index into `Catalog::series` and the 1-based part number.
+    pub series: Option<(usize, u32)>,
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: String,
+    pub affiliation: String,
+    /// For faceting; defaults to the affiliation as written.
+    pub institutions: Vec<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+/// Ids appear in URLs and HTML ids: lowercase ASCII words joined by single hyphens.
+pub fn is_url_safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Parses and validates `text`, read from `file` (used only in messages).
+/// Returns every problem found, not just the first, so one build shows them all.
+pub fn parse(file: &str, text: &str) -> Result<Catalog, Vec<DataError>> {
+    let locator = Locator::new(file, text);
+    let raw: RawFile = toml::from_str(text).map_err(|error| vec![locator.toml_error(&error)])?;
+    let mut checker = Checker { locator: &locator, errors: Vec::new() };
+    let catalog = checker.check(raw);
+    if checker.errors.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(checker.errors)
+    }
+}
+
+/// Maps byte offsets to lines and to the `[[talks]]` / `[[tags]]` / `[[series]]` entry they fall in.
+struct Locator<'a> {
+    file: &'a str,
+    line_starts: Vec<usize>,
+    /// (section name, byte offset of its `[[section]]` header), in file order. Headers of other
+    /// tables (say a misspelled `[[talk]]`) are kept with an empty name: errors after them belong
+    /// to no entry. Sub-tables such as `[[talks.speakers]]` continue the current entry.
+    headers: Vec<(&'a str, usize)>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(file: &'a str, text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        let mut headers = Vec::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            // A header may carry a comment: `[[talks]]  # keynote`.
+            let trimmed = line.split('#').next().unwrap_or_default().trim();
+            if let Some(inner) = trimmed.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
+                let array = inner.strip_prefix('[').and_then(|rest| rest.strip_suffix(']'));
+                let name = array.unwrap_or(inner).trim();
+                let top = name.split('.').next().unwrap_or_default().trim();
+                let ours = ["talks", "tags", "series"].contains(&top);
+                if ours && name == top && array.is_some() {
+                    headers.push((top, offset));
+                } else if !ours || name == top {
+                    headers.push(("", offset));
+                }
+            }
+            offset += line.len();
+            line_starts.push(offset);
+        }
+        Locator { file, line_starts, headers }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    fn header_offset(&self, section: &str, index: usize) -> Option<usize> {
+        self.headers.iter().filter(|(name, _)| *name == section).nth(index).map(|&(_, offset)| offset)
+    }
+
+    /// A TOML syntax or shape error, attributed to the entry it falls in when it falls in one.
+    fn toml_error(&self, error: &toml::de::Error) -> DataError {
+        let offset = error.span().map(|span| span.start);
+        let item = offset.and_then(|offset| {
+            let (section, header) = self
+                .headers
+                .iter()
+                .rev()
+                .find(|(_, start)| *start <= offset)
+                .filter(|(section, _)| !section.is_empty())?;
+            let position = self.headers.iter().filter(|(name, start)| name == section && start <= header).count();
+            Some(format!("{} #{position}", singular(section)))
+        });
+        DataError {
+            file: self.file.to_owned(),
+            line: offset.map(|offset| self.line_of(offset)),
+            item,
+            field: None,
+            message: error.message().trim().to_owned(),
+        }
+    }
+}
+
+fn singular(section: &str) -> &str {
+    match section {
+        "talks" => "talk",
+        "tags" => "tag",
+        _ => "series",
+    }
+}
+
+struct Checker<'a> {
+    locator: &'a Locator<'a>,
+    errors: Vec<DataError>,
+}
+
+/// Which entry a problem belongs to, for messages.
+struct Entry {
+    label: String,
+    line: Option<usize>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, entry: &Entry, field: &str, span_start: Option<usize>, message: impl Into<String>) {
+        self.errors.push(DataError {
+            file: self.locator.file.to_owned(),
+            line: span_start.map(|offset| self.locator.line_of(offset)).or(entry.line),
+            item: Some(entry.label.clone()),
+            field: Some(field.to_owned()),
+            message: message.into(),
+        });
+    }
+
+    fn entry(&self, section: &str, index: usize, id: Option<&Spanned<String>>) -> Entry {
+        let position = index + 1;
+        let label = match id {
+            Some(id) if !id.get_ref().is_empty() => format!("{} #{position} (`{}`)", singular(section), id.get_ref()),
+            _ => format!("{} #{position}", singular(section)),
+        };
+        let line = self.locator.header_offset(section, index).map(|offset| self.locator.line_of(offset));
+        Entry { label, line }
+    }
+
+    /// A required, non-blank text field.
+    fn text(&mut self, entry: &Entry, field: &str, value: Option<Spanned<String>>) -> String {
+        match value {
+            None => {
+                self.report(entry, field, None, "is missing");
+                String::new()
+            }
+            Some(value) if value.get_ref().trim().is_empty() => {
+                self.report(entry, field, Some(value.span().start), "is empty");
+                String::new()
+            }
+            Some(value) => value.into_inner(),
+        }
+    }
+
+    fn id(&mut self, entry: &Entry, value: Option<Spanned<String>>) -> (String, Option<usize>) {
+        let span = value.as_ref().map(|value| value.span().start);
+        let id = self.text(entry, "id", value);
+        if !id.is_empty() && !is_url_safe_id(&id) {
+            self.report(
+                entry,
+                "id",
+                span,
+                format!("`{id}` is not URL-safe: use lowercase letters and digits joined by single hyphens"),
+            );
+        }
+        (id, span)
+    }
+
+    fn link(&mut self, entry: &Entry, field: &str, url: Spanned<String>) -> String {
+        let text = url.get_ref().trim();
+        let scheme_ok = ["http://", "https://"]
+            .iter()
+            // `get`, not slicing: the cut may fall inside a non-ASCII character.
+            .any(|scheme| {
+                text.len() > scheme.len() && text.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+            });
+        if !scheme_ok || text.contains(char::is_whitespace) {
+            self.report(entry, field, Some(url.span().start), format!("`{text}` is not an http(s):// link"));
+        }
+        url.into_inner()
+    }
+
+    /// Ids must be unique within their section; reports the second use, naming the first.
+    fn unique(&mut self, seen: &mut HashMap<String, String>, entry: &Entry, id: &str, span: Option<usize>) {
+        if id.is_empty() {
+            return;
+        }
+        if let Some(first) = seen.get(id) {
+            let message = format!("duplicate id `{id}`, already used by {first}");
+            self.report(entry, "id", span, message);
+        } else {
+            seen.insert(id.to_owned(), entry.label.clone());
+        }
+    }
+
+    fn check(&mut self, raw: RawFile) -> Catalog {
+        let mut series = Vec::new();
+        let mut seen = HashMap::new();
+        for (index, raw) in raw.series.into_iter().enumerate() {
+            let entry = self.entry("series", index, raw.id.as_ref());
+            let (id, span) = self.id(&entry, raw.id);
+            self.unique(&mut seen, &entry, &id, span);
+            let title = self.text(&entry, "title", raw.title);
+            series.push(Series { id, title });
+        }
+
+        let mut tags = Vec::new();
+        let mut seen = HashMap::new();
+        for (index, raw) in raw.tags.into_iter().enumerate() {
+            let entry = self.entry("tags", index, raw.id.as_ref());
+            let (id, span) = self.id(&entry, raw.id);
+            self.unique(&mut seen, &entry, &id, span);
+            let label = self.text(&entry, "label", raw.label);
+            let description = self.text(&entry, "description", raw.description);
+            tags.push(Tag { id, label, description });
+        }
+
+        if raw.talks.is_empty() {
+            self.errors.push(DataError {
+                file: self.locator.file.to_owned(),
+                line: None,
+                item: None,
+                field: Some("talks".to_owned()),
+                message: "the catalog has no talks: add at least one [[talks]] entry".to_owned(),
+            });
+        }
+        let mut talks = Vec::new();
+        let mut seen = HashMap::new();
+        // series index -> (part, talk label, line) for the parts check below.
+        let mut parts: BTreeMap<usize, Vec<(u32, Entry)>> = BTreeMap::new();
+        for (index, raw) in raw.talks.into_iter().enumerate() {
+            let entry = self.entry("talks", index, raw.id.as_ref());
+            let (id, span) = self.id(&entry, raw.id);
+            self.unique(&mut seen, &entry, &id, span);
+            let title = self.text(&entry, "title", raw.title);
+            let format = match raw.format {
+                None => Format::Talk,
+                Some(format) => match format.get_ref().as_str() {
+                    "talk" => Format::Talk,
+                    "tutorial" => Format::Tutorial,
+                    other => {
+                        let message = format!("`{other}` is not a format: use \"talk\" or \"tutorial\"");
+                        self.report(&entry, "format", Some(format.span().start), message);
+                        Format::Talk
+                    }
+                },
+            };
+
+            if raw.speakers.is_empty() {
+                self.report(&entry, "speakers", None, "is missing: every talk needs at least one [[talks.speakers]]");
+            }
+            let mut speakers = Vec::new();
+            for (position, speaker) in raw.speakers.into_iter().enumerate() {
+                let field = |name: &str| format!("speakers[{}].{name}", position + 1);
+                let name = self.text(&entry, &field("name"), speaker.name);
+                let affiliation = self.text(&entry, &field("affiliation"), speaker.affiliation);
+                let institutions = match speaker.institutions {
+                    None => vec![affiliation.clone()],
+                    Some(list) if list.is_empty() => {
+                        self.report(&entry, &field("institutions"), None, "is empty: omit it to use the affiliation");
+                        Vec::new()
+                    }
+                    Some(list) => list
+                        .into_iter()
+                        .map(|institution| self.text(&entry, &field("institutions"), Some(institution)))
+                        .collect(),
+                };
+                let url = speaker.url.map(|url| self.link(&entry, &field("url"), url));
+                speakers.push(Speaker { name, affiliation, institutions, url });
+            }
+
+            let abstract_paragraphs = self.paragraphs(&entry, "abstract", raw.abstract_paragraphs, true);
+            let bio = self.paragraphs(&entry, "bio", raw.bio, false);
+
+            let mut talk_tags = Vec::new();
+            for tag in raw.tags {
+                match tags.iter().position(|known| known.id == *tag.get_ref()) {
+                    Some(found) if talk_tags.contains(&found) => {
+                        self.report(
+                            &entry,
+                            "tags",
+                            Some(tag.span().start),
+                            format!("tag `{}` is listed twice", tag.get_ref()),
+                        );
+                    }
+                    Some(found) => talk_tags.push(found),
+                    None => {
+                        let message =
+                            format!("tag `{}` is not in the vocabulary: declare it in a [[tags]] entry", tag.get_ref());
+                        self.report(&entry, "tags", Some(tag.span().start), message);
+                    }
+                }
+            }
+
+            let series_ref = raw.series.and_then(|reference| {
+                let span = reference.span().start;
+                let reference = reference.into_inner();
+                match series.iter().position(|known| known.id == reference.id) {
+                    Some(found) => {
+                        let entry = Entry { label: entry.label.clone(), line: Some(self.locator.line_of(span)) };
+                        parts.entry(found).or_default().push((reference.part, entry));
+                        Some((found, reference.part))
+                    }
+                    None => {
+                        let message = format!("series `{}` is not declared: add a [[series]] entry", reference.id);
+                        self.report(&entry, "series", Some(span), message);
+                        None
+                    }
+                }
+            });
+
+            let mut links = Vec::new();
+            for (position, link) in raw.links.into_iter().enumerate() {
+                let field = |name: &str| format!("links[{}].{name}", position + 1);
+                let label = self.text(&entry, &field("label"), link.label);
+                let url = match link.url {
+                    Some(url) => self.link(&entry, &field("url"), url),
+                    None => self.text(&entry, &field("url"), None),
+                };
+                links.push(Link { label, url });
+            }
+
+            talks.push(Talk {
+                id,
+                title,
+                format,
+                speakers,
+                abstract_paragraphs,
+                bio,
+                tags: talk_tags,
+                series: series_ref,
+                links,
+            });
+        }
+
+        self.check_series_parts(&series, &parts);
+        Catalog { series, tags, talks }
+    }
+
+    fn paragraphs(&mut self, entry: &Entry, field: &str, raw: Vec<Spanned<String>>, required: bool) -> Vec<String> {
+        if required && raw.is_empty() {
+            self.report(entry, field, None, "is missing: give at least one paragraph");
+        }
+        raw.into_iter()
+            .map(|paragraph| {
+                if paragraph.get_ref().trim().is_empty() {
+                    self.report(entry, field, Some(paragraph.span().start), "has an empty paragraph");
+                }
+                paragraph.into_inner()
+            })
+            .collect()
+    }
+
+    /// Each series' parts must be numbered 1..=n, each number used once.
+    fn check_series_parts(&mut self, series: &[Series], parts: &BTreeMap<usize, Vec<(u32, Entry)>>) {
+        for (index, members) in parts {
+            let count = members.len() as u32;
+            let mut used = HashSet::new();
+            for (part, entry) in members {
+                let series_id = &series[*index].id;
+                if *part == 0 || *part > count {
+                    let message = format!("part {part} of series `{series_id}` is out of range: its {count} talk(s) must be parts 1 to {count}");
+                    self.report(entry, "series.part", None, message);
+                } else if !used.insert(*part) {
+                    self.report(
+                        entry,
+                        "series.part",
+                        None,
+                        format!("part {part} of series `{series_id}` is used twice"),
+                    );
+                }
+            }
+            for missing in (1..=count).filter(|part| !used.contains(part)) {
+                let (_, entry) = &members[0];
+                let message = format!("series `{}` has no part {missing}", series[*index].id);
+                self.report(entry, "series.part", None, message);
+            }
+        }
+    }
+}

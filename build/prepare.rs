@@ -1,0 +1,155 @@
+//! Turns a validated data file into the app's model (`src/catalog/model.rs`) and precomputes
+//! the search and facet tables: the sorted vocabulary of folded words with their postings,
+//! per-value facet bitsets and sort orders. `build.rs` then writes the result out as static
+//! Rust data; the benchmarks use it directly for synthetic catalogs.
+//!
+//! Strings are leaked to get `'static` model values: this runs once per build or benchmark.
+
+use super::data_file;
+use super::field::Field;
+use super::model::{Catalog, Format, Link, SearchIndex, Series, SeriesPart, Speaker, Tag, Talk};
+use super::text::{fold, words};
+use std::collections::{BTreeMap, BTreeSet};
+
+fn leak<T>(items: Vec<T>) -> &'static [T] {
+    Box::leak(items.into_boxed_slice())
+}
+
+fn leak_str(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+fn leak_strs(texts: Vec<String>) -> &'static [&'static str] {
+    leak(texts.into_iter().map(leak_str).collect())
+}
+
+pub fn prepare(file: data_file::Catalog) -> Catalog {
+    // Every institution named by a speaker, sorted, each once: the institution facet's values.
+    let institutions: Vec<String> = (file.talks.iter())
+        .flat_map(|talk| talk.speakers.iter().flat_map(|speaker| speaker.institutions.iter().cloned()))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let talks = file
+        .talks
+        .into_iter()
+        .map(|talk| {
+            let named = talk.speakers.iter().flat_map(|speaker| &speaker.institutions);
+            let talk_institutions: BTreeSet<u16> =
+                named.map(|name| institutions.binary_search(name).expect("collected above") as u16).collect();
+            Talk {
+                id: leak_str(talk.id),
+                title: leak_str(talk.title),
+                format: match talk.format {
+                    data_file::Format::Talk => Format::Talk,
+                    data_file::Format::Tutorial => Format::Tutorial,
+                },
+                speakers: leak(
+                    (talk.speakers.into_iter())
+                        .map(|speaker| Speaker {
+                            name: leak_str(speaker.name),
+                            affiliation: leak_str(speaker.affiliation),
+                            institutions: leak_strs(speaker.institutions),
+                            url: speaker.url.map(leak_str),
+                        })
+                        .collect(),
+                ),
+                abstract_paragraphs: leak_strs(talk.abstract_paragraphs),
+                bio: leak_strs(talk.bio),
+                tags: leak(talk.tags.into_iter().map(|tag| tag as u16).collect()),
+                institutions: leak(talk_institutions.into_iter().collect()),
+                series: talk.series.map(|(series, part)| SeriesPart { series: series as u16, part: part as u16 }),
+                links: leak(
+                    (talk.links.into_iter())
+                        .map(|link| Link { label: leak_str(link.label), url: leak_str(link.url) })
+                        .collect(),
+                ),
+            }
+        })
+        .collect();
+    let mut catalog = Catalog {
+        series: leak(
+            (file.series.into_iter())
+                .map(|series| Series { id: leak_str(series.id), title: leak_str(series.title) })
+                .collect(),
+        ),
+        tags: leak(
+            (file.tags.into_iter())
+                .map(|tag| Tag {
+                    id: leak_str(tag.id),
+                    label: leak_str(tag.label),
+                    description: leak_str(tag.description),
+                })
+                .collect(),
+        ),
+        institutions: leak_strs(institutions),
+        talks: leak(talks),
+        index: SearchIndex::EMPTY,
+    };
+    catalog.index = index(&catalog);
+    catalog
+}
+
+fn index(catalog: &Catalog) -> SearchIndex {
+    let talks = catalog.talks;
+    let mut vocabulary: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    for (index, talk) in talks.iter().enumerate() {
+        for (field, text) in talk.field_texts(catalog) {
+            for word in words(text) {
+                vocabulary.entry(word).or_default().insert((index as u32) << Field::BITS | field.code());
+            }
+        }
+    }
+    let mut terms = Vec::with_capacity(vocabulary.len());
+    let mut postings_start = vec![0];
+    let mut postings = Vec::new();
+    for (term, term_postings) in vocabulary {
+        terms.push(term);
+        postings.extend(term_postings);
+        postings_start.push(postings.len() as u32);
+    }
+
+    // One bitset per facet value: bit t is set when talk t has the value.
+    let bitset_words = talks.len().div_ceil(64);
+    let bitsets = |values: usize, has: &dyn Fn(usize, &Talk) -> bool| {
+        let mut bits = vec![0u64; values * bitset_words];
+        for value in 0..values {
+            for (index, _) in talks.iter().enumerate().filter(|(_, talk)| has(value, talk)) {
+                bits[value * bitset_words + index / 64] |= 1 << (index % 64);
+            }
+        }
+        leak(bits)
+    };
+
+    SearchIndex {
+        terms: leak_strs(terms),
+        postings_start: leak(postings_start),
+        postings: leak(postings),
+        bitset_words,
+        tag_bits: bitsets(catalog.tags.len(), &|tag, talk| talk.tags.contains(&(tag as u16))),
+        institution_bits: bitsets(catalog.institutions.len(), &|institution, talk| {
+            talk.institutions.contains(&(institution as u16))
+        }),
+        format_bits: bitsets(Format::ALL.len(), &|format, talk| talk.format == Format::ALL[format]),
+        title_rank: ranks(talks.iter().map(|talk| fold(talk.title)).collect()),
+        surname_rank: ranks(talks.iter().map(surname_key).collect()),
+    }
+}
+
+/// The sort key for "by speaker": first speaker's surname (last word of the name), then name.
+fn surname_key(talk: &Talk) -> (String, String) {
+    let name = talk.speakers.first().map(|speaker| speaker.name).unwrap_or_default();
+    let surname = name.split_whitespace().last().unwrap_or_default();
+    (fold(surname), fold(name))
+}
+
+/// Each item's position in sorted order; ties keep data order.
+fn ranks<K: Ord>(keys: Vec<K>) -> &'static [u32] {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    let mut rank = vec![0; keys.len()];
+    for (position, talk) in order.into_iter().enumerate() {
+        rank[talk] = position as u32;
+    }
+    leak(rank)
+}

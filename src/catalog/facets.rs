@@ -1,0 +1,237 @@
+//! Facet selections and disjunctive facet counts over bitsets of talks.
+//!
+//! Values within a facet are ORed, facets are ANDed. Each facet's counts are computed with
+//! every selection except its own, so choosing one tag leaves the other tags' counts useful.
+
+use super::{Catalog, Format};
+use std::collections::BTreeSet;
+
+/// A set of talks, one bit per talk index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bitset {
+    words: Vec<u64>,
+}
+
+impl Bitset {
+    pub fn empty(len: usize) -> Self {
+        Bitset { words: vec![0; len.div_ceil(64)] }
+    }
+
+    pub fn full(len: usize) -> Self {
+        let mut set = Bitset { words: vec![u64::MAX; len.div_ceil(64)] };
+        if len % 64 != 0 {
+            if let Some(last) = set.words.last_mut() {
+                *last = (1 << (len % 64)) - 1;
+            }
+        }
+        set
+    }
+
+    pub fn from_words(words: &[u64]) -> Self {
+        Bitset { words: words.to_vec() }
+    }
+
+    pub fn insert(&mut self, index: usize) {
+        self.words[index / 64] |= 1 << (index % 64);
+    }
+
+    pub fn remove(&mut self, index: usize) {
+        self.words[index / 64] &= !(1 << (index % 64));
+    }
+
+    pub fn contains(&self, index: usize) -> bool {
+        self.words.get(index / 64).is_some_and(|word| word & (1 << (index % 64)) != 0)
+    }
+
+    pub fn intersect(&mut self, other: &[u64]) {
+        self.words.iter_mut().zip(other).for_each(|(word, other)| *word &= other);
+    }
+
+    pub fn union(&mut self, other: &[u64]) {
+        self.words.iter_mut().zip(other).for_each(|(word, other)| *word |= other);
+    }
+
+    pub fn words(&self) -> &[u64] {
+        &self.words
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.iter().map(|word| word.count_ones() as usize).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.iter().all(|&word| word == 0)
+    }
+
+    /// Size of the intersection with `other`, without building it.
+    pub fn count_with(&self, other: &[u64]) -> usize {
+        self.words.iter().zip(other).map(|(word, other)| (word & other).count_ones() as usize).sum()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.words.iter().enumerate().flat_map(|(index, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    index * 64 + bit
+                })
+            })
+        })
+    }
+}
+
+/// One value a talk can be filtered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FacetValue {
+    /// Index into `Catalog::tags`.
+    Tag(u16),
+    /// Index into `Catalog::institutions`.
+    Institution(u16),
+    Format(Format),
+}
+
+/// The chosen facet values.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub tags: BTreeSet<u16>,
+    pub institutions: BTreeSet<u16>,
+    pub formats: BTreeSet<Format>,
+}
+
+/// The facets, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Tag,
+    Institution,
+    Format,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 3] = [Facet::Tag, Facet::Institution, Facet::Format];
+}
+
+impl FacetValue {
+    pub fn facet(self) -> Facet {
+        match self {
+            FacetValue::Tag(_) => Facet::Tag,
+            FacetValue::Institution(_) => Facet::Institution,
+            FacetValue::Format(_) => Facet::Format,
+        }
+    }
+
+    /// The talks with this value, as bitset words.
+    fn bits(self, catalog: &Catalog) -> &'static [u64] {
+        let index = &catalog.index;
+        let (table, position) = match self {
+            FacetValue::Tag(tag) => (index.tag_bits, usize::from(tag)),
+            FacetValue::Institution(institution) => (index.institution_bits, usize::from(institution)),
+            FacetValue::Format(format) => {
+                (index.format_bits, Format::ALL.iter().position(|&f| f == format).unwrap_or(0))
+            }
+        };
+        &table[position * index.bitset_words..(position + 1) * index.bitset_words]
+    }
+
+    /// The text shown for this value.
+    pub fn label(self, catalog: &Catalog) -> &'static str {
+        match self {
+            FacetValue::Tag(tag) => catalog.tags[usize::from(tag)].label,
+            FacetValue::Institution(institution) => catalog.institutions[usize::from(institution)],
+            FacetValue::Format(format) => format.label(),
+        }
+    }
+}
+
+/// Every value of `facet`, in display order.
+pub fn values(catalog: &Catalog, facet: Facet) -> Vec<FacetValue> {
+    match facet {
+        Facet::Tag => (0..catalog.tags.len() as u16).map(FacetValue::Tag).collect(),
+        Facet::Institution => (0..catalog.institutions.len() as u16).map(FacetValue::Institution).collect(),
+        Facet::Format => Format::ALL.into_iter().map(FacetValue::Format).collect(),
+    }
+}
+
+impl Selection {
+    pub fn contains(&self, value: FacetValue) -> bool {
+        match value {
+            FacetValue::Tag(tag) => self.tags.contains(&tag),
+            FacetValue::Institution(institution) => self.institutions.contains(&institution),
+            FacetValue::Format(format) => self.formats.contains(&format),
+        }
+    }
+
+    /// Adds `value` if absent, removes it if present.
+    pub fn toggle(&mut self, value: FacetValue) {
+        fn flip<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+            if !set.remove(&item) {
+                set.insert(item);
+            }
+        }
+        match value {
+            FacetValue::Tag(tag) => flip(&mut self.tags, tag),
+            FacetValue::Institution(institution) => flip(&mut self.institutions, institution),
+            FacetValue::Format(format) => flip(&mut self.formats, format),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty() && self.institutions.is_empty() && self.formats.is_empty()
+    }
+
+    /// Every selected value, facet by facet.
+    pub fn values(&self) -> Vec<FacetValue> {
+        let tags = self.tags.iter().map(|&tag| FacetValue::Tag(tag));
+        let institutions = self.institutions.iter().map(|&institution| FacetValue::Institution(institution));
+        let formats = self.formats.iter().map(|&format| FacetValue::Format(format));
+        tags.chain(institutions).chain(formats).collect()
+    }
+
+    fn selected_in(&self, facet: Facet) -> Vec<FacetValue> {
+        self.values().into_iter().filter(|value| value.facet() == facet).collect()
+    }
+
+    /// Narrows `talks` to those matching this selection, skipping the facet `except`.
+    pub fn restrict(&self, catalog: &Catalog, talks: &mut Bitset, except: Option<Facet>) {
+        for facet in Facet::ALL.into_iter().filter(|&facet| Some(facet) != except) {
+            let selected = self.selected_in(facet);
+            if selected.is_empty() {
+                continue;
+            }
+            let mut any = Bitset::empty(catalog.talks.len());
+            for value in selected {
+                any.union(value.bits(catalog));
+            }
+            talks.intersect(any.words());
+        }
+    }
+}
+
+/// Count per value: how many talks would be shown with the value selected in addition to the
+/// other facets' selections (values of the same facet are ORed, so its own selection is left out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub counts: Vec<(FacetValue, usize)>,
+}
+
+impl FacetCounts {
+    pub fn compute(catalog: &Catalog, matching_text: &Bitset, selection: &Selection) -> Self {
+        let mut counts = Vec::new();
+        for facet in Facet::ALL {
+            let mut base = matching_text.clone();
+            selection.restrict(catalog, &mut base, Some(facet));
+            counts
+                .extend(values(catalog, facet).into_iter().map(|value| (value, base.count_with(value.bits(catalog)))));
+        }
+        FacetCounts { counts }
+    }
+
+    pub fn count(&self, value: FacetValue) -> usize {
+        self.counts.iter().find(|(known, _)| *known == value).map_or(0, |&(_, count)| count)
+    }
+
+    pub fn of(&self, facet: Facet) -> impl Iterator<Item = (FacetValue, usize)> + '_ {
+        self.counts.iter().copied().filter(move |(value, _)| value.facet() == facet)
+    }
+}

@@ -1,0 +1,179 @@
+//! The catalog's data model. Values are `'static`: `build.rs` generates them from the data file,
+//! so the app starts with the catalog already in memory and never parses anything.
+//!
+//! `build.rs` includes this file too: it must not depend on anything but `field`.
+
+use super::field::Field;
+
+/// The whole catalog: what one data file describes.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Catalog {
+    pub series: &'static [Series],
+    pub tags: &'static [Tag],
+    /// Every institution named by a speaker, sorted, each once: the institution facet's values.
+    pub institutions: &'static [&'static str],
+    /// In data order, which is also the default display order.
+    pub talks: &'static [Talk],
+    /// Search and facet tables precomputed by `build.rs`.
+    pub index: SearchIndex,
+}
+
+/// Tables precomputed at build time (see `build/index.rs`) so a keystroke only looks things up.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SearchIndex {
+    /// Sorted, unique folded words of every searchable field.
+    pub terms: &'static [&'static str],
+    /// `postings[postings_start[i]..postings_start[i + 1]]` belong to `terms[i]`.
+    pub postings_start: &'static [u32],
+    /// `talk << Field::BITS | field`, ascending per term.
+    pub postings: &'static [u32],
+    /// Length of each facet bitset in u64 words.
+    pub bitset_words: usize,
+    /// Concatenated bitsets of talks per tag, per institution and per format.
+    pub tag_bits: &'static [u64],
+    pub institution_bits: &'static [u64],
+    pub format_bits: &'static [u64],
+    /// Each talk's position in title order and in speaker-surname order.
+    pub title_rank: &'static [u32],
+    pub surname_rank: &'static [u32],
+}
+
+impl SearchIndex {
+    /// No tables: a placeholder while a catalog is being assembled.
+    pub const EMPTY: SearchIndex = SearchIndex {
+        terms: &[],
+        postings_start: &[0],
+        postings: &[],
+        bitset_words: 0,
+        tag_bits: &[],
+        institution_bits: &[],
+        format_bits: &[],
+        title_rank: &[],
+        surname_rank: &[],
+    };
+}
+
+/// Talks presented in several parts, such as a two-part tutorial.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Series {
+    pub id: &'static str,
+    pub title: &'static str,
+}
+
+/// A topic tag from the vocabulary declared in the data file.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Tag {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub description: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    Talk,
+    Tutorial,
+}
+
+impl Format {
+    pub const ALL: [Format; 2] = [Format::Talk, Format::Tutorial];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Talk => "talk",
+            Format::Tutorial => "tutorial",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Talk => "Talk",
+            Format::Tutorial => "Tutorial",
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Talk {
+    /// Stable and URL-safe: used in links and element ids.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub format: Format,
+    pub speakers: &'static [Speaker],
+    pub abstract_paragraphs: &'static [&'static str],
+    /// Empty when the data gives no bio.
+    pub bio: &'static [&'static str],
+    /// Indices into [`Catalog::tags`].
+    pub tags: &'static [u16],
+    /// Indices into [`Catalog::institutions`]: the union over the speakers, each once.
+    pub institutions: &'static [u16],
+    pub series: Option<SeriesPart>,
+    pub links: &'static [Link],
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: &'static str,
+    /// As written in the data, e.g. "TILOS & UC San Diego".
+    pub affiliation: &'static str,
+    /// The affiliation split into institutions, e.g. ["TILOS", "UC San Diego"].
+    pub institutions: &'static [&'static str],
+    pub url: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeriesPart {
+    /// Index into [`Catalog::series`].
+    pub series: u16,
+    /// 1-based.
+    pub part: u16,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Link {
+    pub label: &'static str,
+    pub url: &'static str,
+}
+
+impl Catalog {
+    pub fn talk_index(&self, id: &str) -> Option<usize> {
+        self.talks.iter().position(|talk| talk.id == id)
+    }
+
+    pub fn tag_index(&self, id: &str) -> Option<usize> {
+        self.tags.iter().position(|tag| tag.id == id)
+    }
+
+    pub fn institution_index(&self, name: &str) -> Option<usize> {
+        self.institutions.iter().position(|known| *known == name)
+    }
+
+    /// The parts of a series in order: (part number, talk index).
+    pub fn series_parts(&self, series: u16) -> Vec<(u16, usize)> {
+        let mut parts: Vec<(u16, usize)> = (self.talks.iter().enumerate())
+            .filter_map(|(index, talk)| talk.series.filter(|part| part.series == series).map(|part| (part.part, index)))
+            .collect();
+        parts.sort_unstable();
+        parts
+    }
+}
+
+impl Talk {
+    /// The text of each searchable field, in ranking-neutral order. The search index is built
+    /// from exactly these texts, and phrase checks and highlighting look at them again.
+    pub fn field_texts(&self, catalog: &Catalog) -> Vec<(Field, &'static str)> {
+        let mut texts = vec![(Field::Title, self.title)];
+        for speaker in self.speakers {
+            texts.push((Field::Speaker, speaker.name));
+            texts.push((Field::Affiliation, speaker.affiliation));
+            texts.extend(speaker.institutions.iter().map(|&institution| (Field::Affiliation, institution)));
+        }
+        for &tag in self.tags {
+            let tag = &catalog.tags[usize::from(tag)];
+            texts.push((Field::Tag, tag.label));
+            texts.push((Field::Tag, tag.id));
+        }
+        texts.extend(self.abstract_paragraphs.iter().map(|&paragraph| (Field::Abstract, paragraph)));
+        texts.extend(self.bio.iter().map(|&paragraph| (Field::Bio, paragraph)));
+        texts
+    }
+}

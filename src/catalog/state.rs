@@ -1,0 +1,91 @@
+//! The view state and the pure reducer that every UI change goes through.
+
+use super::facets::{FacetValue, Selection};
+use std::collections::BTreeSet;
+
+/// How the shown talks are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortOrder {
+    Relevance,
+    /// The order of the data file (the programme order).
+    Data,
+    Title,
+    /// By the first speaker's surname.
+    Speaker,
+}
+
+impl SortOrder {
+    pub const ALL: [SortOrder; 4] = [SortOrder::Relevance, SortOrder::Data, SortOrder::Title, SortOrder::Speaker];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            SortOrder::Relevance => "relevance",
+            SortOrder::Data => "programme",
+            SortOrder::Title => "title",
+            SortOrder::Speaker => "speaker",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortOrder::Relevance => "Relevance",
+            SortOrder::Data => "Programme order",
+            SortOrder::Title => "Title",
+            SortOrder::Speaker => "Speaker surname",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<SortOrder> {
+        SortOrder::ALL.into_iter().find(|order| order.id() == id)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// The search box's text, exactly as typed.
+    pub query: String,
+    pub selection: Selection,
+    /// `None`: relevance while a query is active, programme order otherwise.
+    pub sort: Option<SortOrder>,
+    /// The talk opened last (shared in links), by index into the catalog.
+    pub open: Option<usize>,
+    /// Talks whose abstract is shown in full.
+    pub expanded: BTreeSet<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    SetQuery(String),
+    ToggleFacet(FacetValue),
+    /// Clears the query and every facet selection.
+    ClearFilters,
+    SetSort(Option<SortOrder>),
+    ToggleExpanded(usize),
+    /// Replaces the whole state, e.g. with one decoded from the URL after Back.
+    Restore(ViewState),
+}
+
+pub fn reduce(state: &ViewState, action: Action) -> ViewState {
+    let mut next = state.clone();
+    match action {
+        Action::SetQuery(query) => next.query = query,
+        Action::ToggleFacet(value) => next.selection.toggle(value),
+        Action::ClearFilters => {
+            next.query.clear();
+            next.selection = Selection::default();
+        }
+        Action::SetSort(sort) => next.sort = sort,
+        Action::ToggleExpanded(talk) => {
+            if next.expanded.remove(&talk) {
+                if next.open == Some(talk) {
+                    next.open = None;
+                }
+            } else {
+                next.expanded.insert(talk);
+                next.open = Some(talk);
+            }
+        }
+        Action::Restore(restored) => next = restored,
+    }
+    next
+}

@@ -1,0 +1,82 @@
+//! The view state as URL query parameters, so links can share a search, a filtered view or
+//! one talk. Our parameters carry the `tc-` prefix; every other parameter of the host page is
+//! kept exactly as it was. Decoding never fails: anything unknown or malformed is dropped.
+
+use super::facets::Selection;
+use super::state::{SortOrder, ViewState};
+use super::{Catalog, Format};
+use std::borrow::Cow;
+
+const PREFIX: &str = "tc-";
+const QUERY: &str = "tc-q";
+const TAG: &str = "tc-tag";
+const INSTITUTION: &str = "tc-from";
+const FORMAT: &str = "tc-format";
+const SORT: &str = "tc-sort";
+const TALK: &str = "tc-talk";
+
+/// Longest query kept from a URL, in characters: enough for any real search.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+fn pairs(search: &str) -> impl Iterator<Item = (Cow<'_, str>, Cow<'_, str>)> {
+    form_urlencoded::parse(search.strip_prefix('?').unwrap_or(search).as_bytes())
+}
+
+/// The view state described by a URL's query string (`?a=b&…`, with or without the `?`).
+pub fn decode(catalog: &Catalog, search: &str) -> ViewState {
+    let mut state = ViewState::default();
+    let mut selection = Selection::default();
+    for (key, value) in pairs(search) {
+        match key.as_ref() {
+            QUERY => state.query = value.chars().take(MAX_QUERY_CHARS).collect(),
+            TAG => selection.tags.extend(catalog.tag_index(&value).map(|tag| tag as u16)),
+            INSTITUTION => selection.institutions.extend(catalog.institution_index(&value).map(|i| i as u16)),
+            FORMAT => selection.formats.extend(Format::ALL.into_iter().find(|format| format.id() == value)),
+            SORT => state.sort = SortOrder::from_id(&value),
+            TALK => state.open = catalog.talk_index(&value),
+            _ => {}
+        }
+    }
+    state.selection = selection;
+    state.expanded.extend(state.open);
+    state
+}
+
+/// `search` (a page's query string) with our parameters replaced by those of `state`.
+/// Returns the new query string with its `?`, or an empty string when nothing is left.
+pub fn encode(catalog: &Catalog, state: &ViewState, search: &str) -> String {
+    let raw = search.strip_prefix('?').unwrap_or(search);
+    // Keep the host's parameters byte for byte: re-encoding could change them.
+    let kept: Vec<&str> = (raw.split('&'))
+        .filter(|part| !part.is_empty())
+        .filter(|part| pairs(part).next().is_none_or(|(key, _)| !key.starts_with(PREFIX)))
+        .collect();
+
+    let mut ours = form_urlencoded::Serializer::new(String::new());
+    if !state.query.is_empty() {
+        ours.append_pair(QUERY, &state.query);
+    }
+    for &tag in &state.selection.tags {
+        ours.append_pair(TAG, catalog.tags[usize::from(tag)].id);
+    }
+    for &institution in &state.selection.institutions {
+        ours.append_pair(INSTITUTION, catalog.institutions[usize::from(institution)]);
+    }
+    for format in &state.selection.formats {
+        ours.append_pair(FORMAT, format.id());
+    }
+    if let Some(sort) = state.sort {
+        ours.append_pair(SORT, sort.id());
+    }
+    if let Some(talk) = state.open {
+        ours.append_pair(TALK, catalog.talks[talk].id);
+    }
+    let ours = ours.finish();
+
+    let all: Vec<&str> = kept.into_iter().chain((!ours.is_empty()).then_some(ours.as_str())).collect();
+    if all.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", all.join("&"))
+    }
+}

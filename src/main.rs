@@ -1,0 +1,3 @@
+fn main() {
+    talk_catalog::ui::mount();
+}

@@ -1,0 +1,24 @@
+//! The Yew view layer: thin components over the core's state and search.
+
+mod app;
+mod facet_panel;
+mod highlight;
+mod search_box;
+mod sort_control;
+mod state;
+mod talk_card;
+
+pub use app::App;
+pub use talk_card::{TalkCard, TalkCardProps};
+
+/// Renders the app into the host element; logs and does nothing when the page has none.
+pub fn mount() {
+    match crate::platform::host_element() {
+        Some(host) => {
+            yew::Renderer::<App>::with_root(host).render();
+        }
+        None => gloo::console::error!(
+            "Talk Catalog: no element with id=\"talk-catalog\" or data-talk-catalog to mount into"
+        ),
+    }
+}

@@ -1,0 +1,137 @@
+//! Component tests: real Yew components rendered into a real DOM in headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown --test components`).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use talk_catalog::catalog::catalog;
+use talk_catalog::catalog::query::parse;
+use talk_catalog::ui::{App, TalkCard, TalkCardProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh, attached container for one test's component.
+fn container() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+async fn render_card(expanded: bool) -> Element {
+    let root = container();
+    let props = TalkCardProps { index: 1, expanded, query: Rc::new(parse("hessian")), on_toggle: Callback::noop() };
+    yew::Renderer::<TalkCard>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn talk_card_follows_the_semantic_contract() {
+    let talk = &catalog().talks[1];
+    let root = render_card(false).await;
+
+    let article = one(&root, "article");
+    assert_eq!(article.get_attribute("data-talk-id").as_deref(), Some(talk.id));
+    assert_eq!(one(&article, "h2").text_content().as_deref(), Some(talk.title));
+    let speakers: Vec<String> = all(&article, ".tc-speaker").iter().map(|li| li.text_content().unwrap()).collect();
+    assert_eq!(speakers, [format!("{}, {}", talk.speakers[0].name, talk.speakers[0].affiliation)]);
+    assert_eq!(all(&article, ".tc-tag").len(), talk.tags.len());
+    // The query's matches are marked, and the text around them is kept.
+    let marks: Vec<String> = all(&article, "h2 mark").iter().map(|mark| mark.text_content().unwrap()).collect();
+    assert_eq!(marks, ["Hessian"]);
+
+    let button = one(&article, "button[aria-controls]");
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    let details = gloo::utils::document().get_element_by_id(&button.get_attribute("aria-controls").unwrap()).unwrap();
+    assert!(details.has_attribute("hidden"), "a collapsed abstract is hidden");
+    assert_eq!(one(&details, ".tc-abstract p").text_content().as_deref(), Some(talk.abstract_paragraphs[0]));
+}
+
+#[wasm_bindgen_test]
+async fn expanded_talk_card_shows_its_abstract() {
+    let root = render_card(true).await;
+    let button = one(&root, "button[aria-controls]");
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(!one(&root, ".tc-details").has_attribute("hidden"));
+}
+
+/// Renders the whole app. The app reads and writes the page URL, which all tests share, so
+/// each starts from a clean one.
+async fn render_app() -> Element {
+    let window = gloo::utils::window();
+    let path = window.location().pathname().unwrap();
+    window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
+    let root = container();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn status(root: &Element) -> String {
+    one(root, "[role=status]").text_content().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn app_lists_every_talk_and_filters_as_you_type() {
+    let root = render_app().await;
+    let total = catalog().talks.len();
+    assert_eq!(all(&root, "article[data-talk-id]").len(), total);
+    assert!(status(&root).contains(&total.to_string()));
+
+    let input: HtmlInputElement = one(&root, "input[type=search]").dyn_into().unwrap();
+    input.set_value("HESSIAN");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+
+    let shown: Vec<String> =
+        all(&root, "article[data-talk-id]").iter().map(|a| a.get_attribute("data-talk-id").unwrap()).collect();
+    assert!(shown.contains(&"udell-hessian".to_owned()), "{shown:?}");
+    assert!(shown.len() < total);
+    assert!(
+        status(&root).starts_with(&shown.len().to_string()),
+        "status {:?} for {} shown",
+        status(&root),
+        shown.len()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn app_expands_and_collapses_an_abstract() {
+    let root = render_app().await;
+    let button: HtmlElement = one(&root, "article button[aria-controls]").dyn_into().unwrap();
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn ticking_a_facet_narrows_the_list_and_updates_counts() {
+    let root = render_app().await;
+    let tag = catalog().tag_index("control").expect("the seed has a control tag");
+    let checkbox: HtmlInputElement = one(&root, &format!("#tc-facet-tag-{tag}")).dyn_into().unwrap();
+    let label = one(&root, &format!("label[for=tc-facet-tag-{tag}]")).text_content().unwrap();
+    let expected: usize = label.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
+
+    checkbox.click();
+    yew::scheduler::flush().await;
+    let shown = all(&root, "article[data-talk-id]");
+    assert_eq!(shown.len(), expected, "the label promised {label:?}");
+    assert!(checkbox.checked());
+    assert!(status(&root).starts_with(&expected.to_string()));
+}

@@ -1,0 +1,188 @@
+// Shared helpers for the end-to-end tests: a static file server for the release build in dist/,
+// a headless Chromium launched through playwright-core (the system browser, never a download),
+// and a page opener that records console and page errors.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** The repository root (two levels above this file). */
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** The release build that `trunk build --release` writes (E2E_DIST overrides it). */
+export const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
+/** The browser to drive: Debian's Chromium, overridable for other machines. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
+/** The Content-Type for a file name, by its extension. */
+export function mimeType(path) {
+  return MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Serves `root` (default dist/) on 127.0.0.1 at an ephemeral port.
+ * GET and HEAD only; `/` and directories serve their index.html; anything else that is not a
+ * file under `root` is a 404, including paths that try to climb out of it.
+ * Resolves to `{ url, port, close() }` where `url` ends with '/'.
+ */
+export async function startServer(root = DIST) {
+  const base = resolve(root);
+  const info = await stat(base).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new Error(`${base} is not a directory: run \`trunk build --release --offline\` first`);
+  }
+
+  const server = createServer(async (req, res) => {
+    const send = (status, body, type = 'text/plain; charset=utf-8') => {
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return send(405, 'Method Not Allowed\n');
+    }
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    } catch {
+      return send(400, 'Bad Request\n');
+    }
+    if (pathname.includes('\0')) return send(400, 'Bad Request\n');
+    // Resolve against the root and refuse anything that lands outside it.
+    let file = resolve(base, '.' + (pathname.startsWith('/') ? pathname : '/' + pathname));
+    if (file !== base && !file.startsWith(base + sep)) return send(404, 'Not Found\n');
+    try {
+      let s = await stat(file);
+      if (s.isDirectory()) {
+        file = join(file, 'index.html');
+        s = await stat(file);
+      }
+      if (!s.isFile()) return send(404, 'Not Found\n');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': mimeType(file),
+        'Content-Length': body.length,
+        'Cache-Control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      send(404, 'Not Found\n');
+    }
+  });
+
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address();
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
+  };
+}
+
+/** Launches headless Chromium (the system one) through playwright-core. */
+export function launch(options = {}) {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    ...options,
+  });
+}
+
+/**
+ * Polls `fn` (sync or async) until it returns a truthy value, and resolves to that value.
+ * Rejects after `timeout` ms with `message` and the last value or error seen.
+ */
+export async function waitFor(fn, { timeout = 5000, interval = 50, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() >= deadline) {
+      const detail = last instanceof Error ? last.message : JSON.stringify(last);
+      throw new Error(`Timed out after ${timeout} ms waiting for ${message} (last: ${detail})`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/**
+ * Opens a fresh page in its own browser context, records console errors and uncaught page
+ * errors, navigates to `url` and waits until the talks are rendered.
+ * Resolves to `{ page, context, errors, close() }`.
+ */
+export async function openCatalog(browser, url, { timeout = 15000 } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const where = msg.location()?.url ?? '';
+    errors.push(`console.error: ${msg.text()}${where ? ` (${where})` : ''}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    errors.push(`requestfailed: ${request.url()} (${request.failure()?.errorText})`),
+  );
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout });
+    await page.waitForSelector('article[data-talk-id]', { state: 'attached', timeout });
+  } catch (error) {
+    await context.close();
+    throw new Error(`${error.message}\nerrors seen: ${JSON.stringify(errors, null, 2)}`);
+  }
+  return { page, context, errors, close: () => context.close() };
+}
+
+/** The data-talk-id of every rendered talk, in DOM order. */
+export function shownIds(page) {
+  return page.$$eval('article[data-talk-id]', (articles) =>
+    articles.map((a) => a.getAttribute('data-talk-id')),
+  );
+}
+
+/** The text of the live status region. */
+export async function statusText(page) {
+  return (await page.locator('[role="status"]').textContent()) ?? '';
+}

@@ -1,0 +1,135 @@
+//! URL state: round trips, the host page's own parameters left alone, and any input decoding
+//! to a valid state.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+use talk_catalog::catalog::facets::Selection;
+use talk_catalog::catalog::state::{SortOrder, ViewState};
+use talk_catalog::catalog::url_state::{decode, encode, MAX_QUERY_CHARS};
+use talk_catalog::catalog::{Catalog, Format};
+
+fn fixture() -> &'static Catalog {
+    use std::sync::OnceLock;
+    static CATALOG: OnceLock<&'static Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| support::load("tests/fixtures/search.toml"))
+}
+
+fn state(query: &str, tags: &[u16], open: Option<usize>) -> ViewState {
+    ViewState {
+        query: query.to_owned(),
+        selection: Selection { tags: tags.iter().copied().collect(), ..Selection::default() },
+        open,
+        expanded: open.into_iter().collect(),
+        ..ViewState::default()
+    }
+}
+
+#[test]
+fn encodes_under_the_tc_prefix_and_keeps_the_host_parameters() {
+    let catalog = fixture();
+    let table: &[(&str, ViewState, &str)] = &[
+        ("", ViewState::default(), ""),
+        ("?lang=fr", ViewState::default(), "?lang=fr"),
+        ("", state("hessian", &[], None), "?tc-q=hessian"),
+        (
+            "?lang=fr&x=%20y",
+            state("a b&c", &[1], Some(3)),
+            "?lang=fr&x=%20y&tc-q=a+b%26c&tc-tag=control&tc-talk=udell-hessian",
+        ),
+        // Our old parameters are replaced, theirs stay in place and byte for byte.
+        ("?tc-q=old&lang=fr&tc-tag=sampling", state("new", &[], None), "?lang=fr&tc-q=new"),
+        ("?tc-q=old", ViewState::default(), ""),
+        ("?weird=%zz&&flag", ViewState::default(), "?weird=%zz&flag"),
+    ];
+    for (search, state, expected) in table {
+        assert_eq!(encode(catalog, state, search), *expected, "{search:?} {state:?}");
+    }
+}
+
+#[test]
+fn decodes_what_it_encodes_and_drops_the_rest() {
+    let catalog = fixture();
+    let table: &[(&str, ViewState)] = &[
+        ("", ViewState::default()),
+        ("?tc-q=hessian", state("hessian", &[], None)),
+        ("tc-q=a+b%26c", state("a b&c", &[], None)),
+        ("?tc-tag=control&tc-tag=control&tc-tag=nope", state("", &[1], None)),
+        ("?tc-talk=udell-hessian", state("", &[], Some(3))),
+        ("?tc-talk=no-such-talk&tc-sort=sideways", ViewState::default()),
+        ("?tc-q=%E2%28%A1&tc-tag=%", state("\u{fffd}(\u{fffd}", &[], None)),
+        ("?tc-sort=title&tc-format=tutorial&tc-from=TILOS", {
+            let mut expected = ViewState { sort: Some(SortOrder::Title), ..ViewState::default() };
+            expected.selection.formats.insert(Format::Tutorial);
+            expected.selection.institutions.insert(catalog.institution_index("TILOS").unwrap() as u16);
+            expected
+        }),
+    ];
+    for (search, expected) in table {
+        assert_eq!(decode(catalog, search), *expected, "{search:?}");
+    }
+}
+
+#[test]
+fn long_queries_are_cut() {
+    let long = "x".repeat(100_000);
+    let decoded = decode(fixture(), &format!("?tc-q={long}"));
+    assert_eq!(decoded.query.chars().count(), MAX_QUERY_CHARS);
+}
+
+fn any_state() -> impl Strategy<Value = ViewState> {
+    let catalog = fixture();
+    (
+        "\\PC{0,40}",
+        proptest::collection::btree_set(0..catalog.tags.len() as u16, 0..4),
+        proptest::collection::btree_set(0..catalog.institutions.len() as u16, 0..3),
+        proptest::collection::btree_set(prop_oneof![Just(Format::Talk), Just(Format::Tutorial)], 0..2),
+        proptest::option::of(proptest::sample::select(SortOrder::ALL.to_vec())),
+        proptest::option::of(0..catalog.talks.len()),
+    )
+        .prop_map(|(query, tags, institutions, formats, sort, open)| ViewState {
+            query,
+            selection: Selection { tags, institutions, formats },
+            sort,
+            open,
+            expanded: open.into_iter().collect::<BTreeSet<_>>(),
+        })
+}
+
+/// A state only a real catalog could produce: every index in range.
+fn assert_valid(catalog: &Catalog, state: &ViewState) {
+    assert!(state.selection.tags.iter().all(|&tag| usize::from(tag) < catalog.tags.len()));
+    assert!(state.selection.institutions.iter().all(|&i| usize::from(i) < catalog.institutions.len()));
+    assert!(state.open.is_none_or(|talk| talk < catalog.talks.len()));
+    assert!(state.expanded.iter().all(|&talk| talk < catalog.talks.len()));
+    assert!(state.query.chars().count() <= MAX_QUERY_CHARS);
+}
+
+proptest! {
+    #[test]
+    fn round_trips(state in any_state(), host in "[a-z]{1,5}=[a-z0-9%]{0,5}") {
+        let catalog = fixture();
+        let search = encode(catalog, &state, &format!("?{host}"));
+        let prefix = format!("?{host}");
+        prop_assert!(search.starts_with(&prefix));
+        prop_assert_eq!(decode(catalog, &search), state);
+    }
+
+    #[test]
+    fn any_query_string_decodes_to_a_valid_state(search in "\\PC{0,200}") {
+        let catalog = fixture();
+        let state = decode(catalog, &search);
+        assert_valid(catalog, &state);
+        // And it survives a round trip of its own.
+        prop_assert_eq!(decode(catalog, &encode(catalog, &state, &search)), state);
+    }
+
+    #[test]
+    fn any_tc_parameters_decode_to_a_valid_state(pairs in proptest::collection::vec(("tc-(q|tag|from|format|sort|talk)", "\\PC{0,30}"), 0..20)) {
+        let catalog = fixture();
+        let search: Vec<String> = pairs.iter().map(|(key, value)| format!("{key}={value}")).collect();
+        assert_valid(catalog, &decode(catalog, &format!("?{}", search.join("&"))));
+    }
+}
