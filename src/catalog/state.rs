@@ -89,3 +89,61 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
     }
     next
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Format;
+
+    /// Applies `actions` in turn from the default state.
+    fn run(actions: &[Action]) -> ViewState {
+        actions.iter().cloned().fold(ViewState::default(), |state, action| reduce(&state, action))
+    }
+
+    #[test]
+    fn expanding_opens_the_talk_and_collapsing_closes_it() {
+        let state = run(&[Action::ToggleExpanded(3)]);
+        assert_eq!((state.open, state.expanded.iter().copied().collect::<Vec<_>>()), (Some(3), vec![3]));
+        let state = run(&[Action::ToggleExpanded(3), Action::ToggleExpanded(5)]);
+        assert_eq!((state.open, state.expanded.len()), (Some(5), 2));
+        // Collapsing a talk that is not the opened one leaves the opened one alone.
+        let state = run(&[Action::ToggleExpanded(3), Action::ToggleExpanded(5), Action::ToggleExpanded(3)]);
+        assert_eq!((state.open, state.expanded.len()), (Some(5), 1));
+        let state = run(&[Action::ToggleExpanded(3), Action::ToggleExpanded(3)]);
+        assert_eq!((state.open, state.expanded.len()), (None, 0));
+    }
+
+    #[test]
+    fn facets_toggle_and_clear_filters_resets_query_and_selection_only() {
+        let tutorial = FacetValue::Format(Format::Tutorial);
+        let state = run(&[
+            Action::SetQuery("hessian".into()),
+            Action::ToggleFacet(FacetValue::Tag(2)),
+            Action::ToggleFacet(tutorial),
+            Action::SetSort(Some(SortOrder::Title)),
+            Action::ToggleExpanded(1),
+        ]);
+        assert!(state.selection.contains(tutorial) && state.selection.contains(FacetValue::Tag(2)));
+        let toggled_off = reduce(&state, Action::ToggleFacet(tutorial));
+        assert!(!toggled_off.selection.contains(tutorial));
+
+        let cleared = reduce(&state, Action::ClearFilters);
+        assert_eq!(cleared.query, "");
+        assert!(cleared.selection.is_empty());
+        assert_eq!((cleared.sort, cleared.open), (Some(SortOrder::Title), Some(1)));
+    }
+
+    #[test]
+    fn restore_replaces_everything() {
+        let restored = ViewState { query: "x".into(), ..ViewState::default() };
+        assert_eq!(reduce(&run(&[Action::ToggleExpanded(1)]), Action::Restore(restored.clone())), restored);
+    }
+
+    #[test]
+    fn sort_ids_round_trip() {
+        for order in SortOrder::ALL {
+            assert_eq!(SortOrder::from_id(order.id()), Some(order));
+        }
+        assert_eq!(SortOrder::from_id("sideways"), None);
+    }
+}

@@ -31,7 +31,8 @@ fn value_id(value: FacetValue) -> String {
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
     let catalog = catalog();
     html! {
-        <div class="tc-facets">
+        <details class="tc-filters">
+            <summary>{ "Filters" }</summary>
             { for Facet::ALL.into_iter().map(|facet| html! {
                 <fieldset class="tc-facet">
                     <legend>{ legend(facet) }</legend>
@@ -53,6 +54,6 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                     </ul>
                 </fieldset>
             }) }
-        </div>
+        </details>
     }
 }
