@@ -6,38 +6,16 @@ import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, launch, openCatalog, shownIds, startServer, statusText, waitFor } from './harness.mjs';
+import { catalogSuite, ROOT, shownIds, statusText, waitFor } from './harness.mjs';
 
 const SEED = join(ROOT, 'tests', 'fixtures', 'seed-talks.txt');
 const TOTAL = 20;
 
-let server;
-let browser;
-/** The page of the running test: fresh for every test. */
-let session;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  session = await openCatalog(browser, server.url);
-});
-
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const suite = catalogSuite({ before, after, beforeEach, afterEach });
 
 /** Asserts that nothing was logged as an error and nothing threw, during the whole test. */
 function assertNoErrors() {
-  assert.deepEqual(session.errors, [], 'console errors or page errors were reported');
+  assert.deepEqual(suite.session.errors, [], 'console errors or page errors were reported');
 }
 
 function searchBox(page) {
@@ -57,7 +35,7 @@ async function search(page, query) {
 }
 
 test('shows all 20 seed talks verbatim, in order', async () => {
-  const { page } = session;
+  const { page } = suite.session;
   const expected = (await readFile(SEED, 'utf8')).replace(/\r?\n$/, '');
   const lines = await page.$$eval('article[data-talk-id]', (articles) =>
     articles.flatMap((article) => {
@@ -88,7 +66,7 @@ test('shows all 20 seed talks verbatim, in order', async () => {
 });
 
 test('the page has a search input whose accessible name contains "Search"', async () => {
-  const { page } = session;
+  const { page } = suite.session;
   const box = searchBox(page);
   assert.equal(await box.count(), 1, 'exactly one searchbox named /search/i');
   assert.equal(await box.evaluate((el) => el.localName), 'input');
@@ -101,7 +79,7 @@ test('the page has a search input whose accessible name contains "Search"', asyn
 });
 
 test('searching narrows the list and the status follows', async () => {
-  const { page } = session;
+  const { page } = suite.session;
   assert.match(await statusText(page), /\b20\b/);
   assert.equal((await shownIds(page)).length, TOTAL);
 
@@ -132,7 +110,7 @@ test('searching narrows the list and the status follows', async () => {
 });
 
 test('search ignores case and accents', async () => {
-  const { page } = session;
+  const { page } = suite.session;
   for (const query of ['VELIČKOVIĆ', 'velickovic']) {
     await search(page, query);
     const ids = await shownIds(page);
@@ -146,7 +124,7 @@ test('search ignores case and accents', async () => {
 });
 
 test('the abstract toggle expands and collapses, by mouse and by keyboard', async () => {
-  const { page } = session;
+  const { page } = suite.session;
   const article = page.locator('article[data-talk-id]').first();
   const button = article.locator('button[aria-expanded][aria-controls]').first();
   assert.equal(await article.locator('button[aria-expanded="false"][aria-controls]').count(), 1);

@@ -186,3 +186,38 @@ export function shownIds(page) {
 export async function statusText(page) {
   return (await page.locator('[role="status"]').textContent()) ?? '';
 }
+
+/**
+ * Registers the hooks every e2e file shares: one server and browser for the file, a fresh
+ * catalog page per test (closed afterwards). Returns the live handles; a test may replace
+ * `suite.session` with a page it opened itself (`suite.open(path)`), which is then closed too.
+ */
+export function catalogSuite({ before, after, beforeEach, afterEach }) {
+  const suite = {
+    server: undefined,
+    browser: undefined,
+    session: undefined,
+    /** Closes the current page and opens the catalog at `path` (relative to the server root). */
+    async open(path) {
+      await suite.session?.close();
+      suite.session = await openCatalog(suite.browser, new URL(path, suite.server.url).href);
+      return suite.session;
+    },
+  };
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launch();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  beforeEach(async () => {
+    suite.session = await openCatalog(suite.browser, suite.server.url);
+  });
+  afterEach(async () => {
+    await suite.session?.close();
+    suite.session = undefined;
+  });
+  return suite;
+}

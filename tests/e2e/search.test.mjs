@@ -6,45 +6,20 @@
 // query parameters (tc-q, tc-tag, tc-from, tc-format, tc-sort, tc-talk).
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openCatalog, shownIds, startServer, statusText, waitFor } from './harness.mjs';
+import { catalogSuite, shownIds, statusText, waitFor } from './harness.mjs';
 
 const TOTAL = 20;
 
-let server;
-let browser;
-/** The page of the running test: fresh for every test (re-opened by tests that need a URL). */
-let session;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  session = await openCatalog(browser, server.url);
-});
-
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const suite = catalogSuite({ before, after, beforeEach, afterEach });
 
 /** Replaces the test's page with a fresh one opened at `path` (relative to the server root). */
 async function reopen(path) {
-  await session?.close();
-  session = undefined;
-  session = await openCatalog(browser, new URL(path, server.url).href);
-  return session.page;
+  return (await suite.open(path)).page;
 }
 
 /** Asserts that nothing was logged as an error and nothing threw, during the whole test. */
 function assertNoErrors() {
-  assert.deepEqual(session.errors, [], 'console errors or page errors were reported');
+  assert.deepEqual(suite.session.errors, [], 'console errors or page errors were reported');
 }
 
 function searchBox(page) {
@@ -223,7 +198,7 @@ function historyLength(page) {
 // 1 ────────────────────────────────────────────────────────────────────────────────────────────
 
 test('accent-free queries find accented names and affiliations', async () => {
-  const { page } = session;
+  const { page } = suite.session;
   let ids = await search(page, 'velickovic');
   assert.equal(ids[0], 'velickovic-competitive-programming', `"velickovic" ranked first; shown: ${ids}`);
   assert.ok(ids.length < TOTAL, `"velickovic" narrows the list; shown: ${ids}`);
@@ -237,7 +212,7 @@ test('accent-free queries find accented names and affiliations', async () => {
 // 2 ────────────────────────────────────────────────────────────────────────────────────────────
 
 test('misspelled words still find their talks', async () => {
-  const { page } = session;
+  const { page } = suite.session;
 
   // A finished word (followed by a space), typed key by key.
   let ids = await typeInSearch(page, 'hesian ');
@@ -268,7 +243,7 @@ test('misspelled words still find their talks', async () => {
 // 3 ────────────────────────────────────────────────────────────────────────────────────────────
 
 test('the word being typed matches as a prefix', async () => {
-  const { page } = session;
+  const { page } = suite.session;
   const ids = await typeInSearch(page, 'hallu');
   assert.ok(ids.includes('kalai-hallucinations'), `"hallu" finds kalai-hallucinations; shown: ${ids}`);
   assert.equal(ids[0], 'kalai-hallucinations', `"hallu" ranks kalai-hallucinations first; shown: ${ids}`);
@@ -279,7 +254,7 @@ test('the word being typed matches as a prefix', async () => {
 // 4 ────────────────────────────────────────────────────────────────────────────────────────────
 
 test('query language: AND, quoted phrases, field scopes and exclusion', async () => {
-  const { page } = session;
+  const { page } = suite.session;
 
   let ids = await search(page, 'hessian preconditioning');
   assert.deepEqual(ids, ['udell-hessian'], 'every word must match');
@@ -322,7 +297,7 @@ test('query language: AND, quoted phrases, field scopes and exclusion', async ()
 // 5 ────────────────────────────────────────────────────────────────────────────────────────────
 
 test('matches are highlighted with <mark> and the text stays intact', async () => {
-  const { page } = session;
+  const { page } = suite.session;
   const heading = article(page, 'udell-hessian').locator('h2');
   assert.equal(await heading.textContent(), 'Hunting the Hessian');
   assert.equal(await heading.locator('mark').count(), 0, 'no marks without a query');
@@ -344,7 +319,7 @@ test('matches are highlighted with <mark> and the text stays intact', async () =
 // 6 ────────────────────────────────────────────────────────────────────────────────────────────
 
 test('the URL follows typing without a history entry per keystroke', async () => {
-  let page = session.page;
+  let page = suite.session.page;
   const before = await historyLength(page);
   await typeInSearch(page, 'hessian');
   await waitFor(() => params(page).get('tc-q') === 'hessian', {
@@ -379,7 +354,7 @@ test('the URL follows typing without a history entry per keystroke', async () =>
 
 test('a URL restores the whole view, also after a reload', async () => {
   // The same view, built through the UI.
-  let page = session.page;
+  let page = suite.session.page;
   await typeInSearch(page, 'hessian');
   await toggleFacet(page, 'Topic', 'Optimization');
   await page.locator('#tc-sort-select').selectOption('title');
@@ -423,7 +398,7 @@ test('a URL restores the whole view, also after a reload', async () => {
 // 8 ────────────────────────────────────────────────────────────────────────────────────────────
 
 test('topic facets filter, count disjunctively and OR within the facet', async () => {
-  const { page } = session;
+  const { page } = suite.session;
   const allTags = await shownTags(page);
   assert.equal(Object.keys(allTags).length, TOTAL);
   const withTag = (...labels) =>
@@ -468,7 +443,7 @@ test('topic facets filter, count disjunctively and OR within the facet', async (
 // 9 ────────────────────────────────────────────────────────────────────────────────────────────
 
 test('Back and Forward step between opened talks', async () => {
-  const { page } = session;
+  const { page } = suite.session;
   const [first, second] = (await shownIds(page)).slice(2, 4);
   const start = await historyLength(page);
 
