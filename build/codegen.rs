@@ -33,7 +33,7 @@ fn talk(talk: &Talk) -> String {
         .collect();
     format!(
         "Talk {{ id: {}, title: {}, format: Format::{:?}, speakers: &[{}], abstract_paragraphs: &{}, bio: &{}, \
-         tags: &{}, institutions: &{}, series: {series}, links: &[{}] }}",
+         tags: &{}, institutions: &{}, series: {series}, links: &[{}], related: &{} }}",
         lit(talk.id),
         lit(talk.title),
         talk.format,
@@ -43,6 +43,7 @@ fn talk(talk: &Talk) -> String {
         lit(talk.tags),
         lit(talk.institutions),
         links.join(", "),
+        lit(talk.related),
     )
 }
 

@@ -64,6 +64,7 @@ pub fn prepare(file: data_file::Catalog) -> Catalog {
                         .map(|link| Link { label: leak_str(link.label), url: leak_str(link.url) })
                         .collect(),
                 ),
+                related: &[],
             }
         })
         .collect();
@@ -87,7 +88,66 @@ pub fn prepare(file: data_file::Catalog) -> Catalog {
         index: SearchIndex::EMPTY,
     };
     catalog.index = index(&catalog);
+    let related = related(&catalog);
+    let talks: Vec<Talk> = (catalog.talks.iter().zip(related))
+        .map(|(talk, related)| Talk { related: leak(related), ..talk.clone() })
+        .collect();
+    catalog.talks = leak(talks);
     catalog
+}
+
+/// For each talk, up to three others ranked by shared tags plus the cosine similarity of their
+/// distinctive words (title and abstract words of 4+ letters that few talks use).
+fn related(catalog: &Catalog) -> Vec<Vec<u16>> {
+    let count = catalog.talks.len();
+    let word_sets: Vec<BTreeSet<String>> = (catalog.talks.iter())
+        .map(|talk| {
+            let text = std::iter::once(talk.title).chain(talk.abstract_paragraphs.iter().copied());
+            text.flat_map(words).filter(|word| word.chars().count() >= 4).collect()
+        })
+        .collect();
+    let mut talks_with_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (talk, set) in word_sets.iter().enumerate() {
+        set.iter().for_each(|word| talks_with_word.entry(word).or_default().push(talk));
+    }
+    // Words most talks use say nothing about likeness.
+    let max_talks = (count / 10).max(3);
+    let distinctive: Vec<Vec<&[usize]>> = (word_sets.iter())
+        .map(|set| {
+            let lists = set.iter().map(|word| talks_with_word[word.as_str()].as_slice());
+            lists.filter(|talks| talks.len() <= max_talks).collect()
+        })
+        .collect();
+
+    let mut shared_words = vec![0u32; count];
+    let mut shared_tags = vec![0u32; count];
+    (0..count)
+        .map(|talk| {
+            shared_words.iter_mut().for_each(|n| *n = 0);
+            shared_tags.iter_mut().for_each(|n| *n = 0);
+            distinctive[talk].iter().flat_map(|talks| talks.iter()).for_each(|&other| shared_words[other] += 1);
+            for &tag in catalog.talks[talk].tags {
+                let words = catalog.index.bitset_words;
+                let bits = &catalog.index.tag_bits[usize::from(tag) * words..][..words];
+                for (position, &word) in bits.iter().enumerate() {
+                    let mut rest = word;
+                    while rest != 0 {
+                        shared_tags[position * 64 + rest.trailing_zeros() as usize] += 1;
+                        rest &= rest - 1;
+                    }
+                }
+            }
+            let mut scored: Vec<(f64, usize)> = (0..count)
+                .filter(|&other| other != talk && (shared_words[other] > 0 || shared_tags[other] > 0))
+                .map(|other| {
+                    let norm = ((distinctive[talk].len() * distinctive[other].len()) as f64).sqrt().max(1.0);
+                    (f64::from(shared_tags[other]) + 4.0 * f64::from(shared_words[other]) / norm, other)
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            scored.into_iter().take(3).map(|(_, other)| other as u16).collect()
+        })
+        .collect()
 }
 
 fn index(catalog: &Catalog) -> SearchIndex {

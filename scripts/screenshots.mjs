@@ -15,9 +15,12 @@ const server = await startServer();
 const browser = await launch();
 try {
   for (const shot of shots) {
-    const { page, close } = await openCatalog(browser, new URL("?tc-q=hessian&tc-talk=udell-hessian", server.url).href);
+    const { page, close } = await openCatalog(browser, new URL('?tc-q=hessian', server.url).href);
     await page.setViewportSize({ width: shot.width, height: shot.height });
     await page.emulateMedia({ colorScheme: shot.scheme });
+    // The best match opened, as after a click on "Show abstract".
+    await page.locator('article button[aria-expanded="false"]').first().click();
+    await page.evaluate(() => window.scrollTo(0, 0));
     const path = join(ROOT, 'docs', `screenshot-${shot.name}.png`);
     await page.screenshot({ path });
     console.log(path);

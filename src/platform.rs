@@ -1,8 +1,10 @@
-//! The one module that touches the browser's globals: the host element, the URL and history.
+//! The one module that touches the browser's globals: the host element, the URL and history,
+//! local storage, the clipboard, focus and global keys. Every call tolerates failure: a
+//! sandboxed frame or a browser without storage loses a convenience, never the catalog.
 
-use gloo::events::EventListener;
-use wasm_bindgen::JsValue;
-use web_sys::Element;
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, KeyboardEvent};
 
 /// The element the widget mounts into: `#talk-catalog`, or else the first `[data-talk-catalog]`.
 /// Never `<body>`: the widget must not take over a page it is embedded in.
@@ -16,6 +18,14 @@ pub fn current_search() -> String {
     gloo::utils::window().location().search().unwrap_or_default()
 }
 
+/// The page's address with `search` as its query string, keeping its path and hash.
+pub fn url_with_search(search: &str) -> String {
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}{search}{}", location.hash().unwrap_or_default())
+}
+
 /// How a new URL enters the session history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HistoryMode {
@@ -27,11 +37,8 @@ pub enum HistoryMode {
 
 /// Shows `search` as the page's query string, keeping its path and hash.
 pub fn set_search(search: &str, mode: HistoryMode) {
-    let window = gloo::utils::window();
-    let location = window.location();
-    let url = format!("{}{search}{}", location.pathname().unwrap_or_default(), location.hash().unwrap_or_default());
-    let Ok(history) = window.history() else { return };
-    // Failure (e.g. a sandboxed iframe) only costs the shareable URL, never the catalog.
+    let Ok(history) = gloo::utils::window().history() else { return };
+    let url = url_with_search(search);
     let _ = match mode {
         HistoryMode::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
         HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
@@ -41,4 +48,57 @@ pub fn set_search(search: &str, mode: HistoryMode) {
 /// Calls `on_change` after Back or Forward; dropping the listener stops it.
 pub fn on_history_change(on_change: impl Fn() + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "popstate", move |_| on_change())
+}
+
+/// Favourites are kept per page, so two catalogs on one site keep their own.
+fn favourites_key() -> String {
+    let path = gloo::utils::window().location().pathname().unwrap_or_default();
+    format!("talk-catalog:favourites:{path}")
+}
+
+/// The talk ids starred on this page before; empty when storage is unavailable.
+pub fn load_favourites() -> Vec<String> {
+    let storage = gloo::utils::window().local_storage().ok().flatten();
+    let stored = storage.and_then(|storage| storage.get_item(&favourites_key()).ok().flatten());
+    stored.map(|text| text.lines().map(str::to_owned).collect()).unwrap_or_default()
+}
+
+pub fn save_favourites(ids: &[&str]) {
+    if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
+        let _ = storage.set_item(&favourites_key(), &ids.join("\n"));
+    }
+}
+
+/// Puts `text` on the clipboard when the browser allows it.
+pub fn copy_text(text: &str) {
+    let _ = gloo::utils::window().navigator().clipboard().write_text(text);
+}
+
+/// Scrolls the element with `id` into view and moves keyboard focus to it.
+pub fn focus_element(id: &str) {
+    let element = gloo::utils::document().get_element_by_id(id);
+    if let Some(element) = element.and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
+/// Calls `on_slash` when `/` is pressed outside any text field (the search shortcut).
+pub fn on_slash_key(on_slash: impl Fn() + 'static) -> EventListener {
+    // Not passive: the `/` must not also be typed into the field it focuses.
+    let options = EventListenerOptions::enable_prevent_default();
+    EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
+        let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+        if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let target = event.target().and_then(|target| target.dyn_into::<HtmlElement>().ok());
+        let typing = target.is_some_and(|target| {
+            matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || target.is_content_editable()
+        });
+        if !typing {
+            event.prevent_default();
+            on_slash();
+        }
+    })
 }

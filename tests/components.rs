@@ -32,7 +32,15 @@ fn one(root: &Element, selector: &str) -> Element {
 
 async fn render_card(expanded: bool) -> Element {
     let root = container();
-    let props = TalkCardProps { index: 1, expanded, query: Rc::new(parse("hessian")), on_toggle: Callback::noop() };
+    let props = TalkCardProps {
+        index: 1,
+        expanded,
+        favourite: false,
+        query: Rc::new(parse("hessian")),
+        selection: Rc::default(),
+        on_action: Callback::noop(),
+        on_copy: Callback::noop(),
+    };
     yew::Renderer::<TalkCard>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root

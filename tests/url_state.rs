@@ -42,6 +42,13 @@ fn encodes_under_the_tc_prefix_and_keeps_the_host_parameters() {
         // Our old parameters are replaced, theirs stay in place and byte for byte.
         ("?tc-q=old&lang=fr&tc-tag=sampling", state("new", &[], None), "?lang=fr&tc-q=new"),
         ("?tc-q=old", ViewState::default(), ""),
+        // Stars stay private unless the view is "favourites only".
+        ("", ViewState { favourites: [3].into(), ..ViewState::default() }, ""),
+        (
+            "",
+            ViewState { favourites: [3, 7].into(), favourites_only: true, ..ViewState::default() },
+            "?tc-fav=udell-hessian&tc-fav=recht-body&tc-favonly=1",
+        ),
         ("?weird=%zz&&flag", ViewState::default(), "?weird=%zz&flag"),
     ];
     for (search, state, expected) in table {
@@ -59,6 +66,10 @@ fn decodes_what_it_encodes_and_drops_the_rest() {
         ("?tc-tag=control&tc-tag=control&tc-tag=nope", state("", &[1], None)),
         ("?tc-talk=udell-hessian", state("", &[], Some(3))),
         ("?tc-talk=no-such-talk&tc-sort=sideways", ViewState::default()),
+        ("?tc-fav=udell-hessian&tc-fav=nope&tc-fav=recht-body&tc-favonly=1", {
+            ViewState { favourites: [3, 7].into(), favourites_only: true, ..ViewState::default() }
+        }),
+        ("?tc-favonly=yes", ViewState::default()),
         ("?tc-q=%E2%28%A1&tc-tag=%", state("\u{fffd}(\u{fffd}", &[], None)),
         ("?tc-sort=title&tc-format=tutorial&tc-from=TILOS", {
             let mut expected = ViewState { sort: Some(SortOrder::Title), ..ViewState::default() };
@@ -88,13 +99,18 @@ fn any_state() -> impl Strategy<Value = ViewState> {
         proptest::collection::btree_set(prop_oneof![Just(Format::Talk), Just(Format::Tutorial)], 0..2),
         proptest::option::of(proptest::sample::select(SortOrder::ALL.to_vec())),
         proptest::option::of(0..catalog.talks.len()),
+        proptest::collection::btree_set(0..catalog.talks.len(), 0..4),
+        any::<bool>(),
     )
-        .prop_map(|(query, tags, institutions, formats, sort, open)| ViewState {
+        .prop_map(|(query, tags, institutions, formats, sort, open, favourites, favourites_only)| ViewState {
             query,
             selection: Selection { tags, institutions, formats },
             sort,
             open,
             expanded: open.into_iter().collect::<BTreeSet<_>>(),
+            // Favourites are in the URL only with "favourites only" (see `encode`).
+            favourites: if favourites_only { favourites } else { BTreeSet::new() },
+            favourites_only,
         })
 }
 
@@ -104,6 +120,7 @@ fn assert_valid(catalog: &Catalog, state: &ViewState) {
     assert!(state.selection.institutions.iter().all(|&i| usize::from(i) < catalog.institutions.len()));
     assert!(state.open.is_none_or(|talk| talk < catalog.talks.len()));
     assert!(state.expanded.iter().all(|&talk| talk < catalog.talks.len()));
+    assert!(state.favourites.iter().all(|&talk| talk < catalog.talks.len()));
     assert!(state.query.chars().count() <= MAX_QUERY_CHARS);
 }
 
@@ -122,12 +139,13 @@ proptest! {
         let catalog = fixture();
         let state = decode(catalog, &search);
         assert_valid(catalog, &state);
-        // And it survives a round trip of its own.
-        prop_assert_eq!(decode(catalog, &encode(catalog, &state, &search)), state);
+        // And it survives a round trip of its own (stars only with "favourites only").
+        let expected = if state.favourites_only { state.clone() } else { ViewState { favourites: BTreeSet::new(), ..state.clone() } };
+        prop_assert_eq!(decode(catalog, &encode(catalog, &state, &search)), expected);
     }
 
     #[test]
-    fn any_tc_parameters_decode_to_a_valid_state(pairs in proptest::collection::vec(("tc-(q|tag|from|format|sort|talk)", "\\PC{0,30}"), 0..20)) {
+    fn any_tc_parameters_decode_to_a_valid_state(pairs in proptest::collection::vec(("tc-(q|tag|from|format|sort|talk|fav|favonly)", "\\PC{0,30}"), 0..20)) {
         let catalog = fixture();
         let search: Vec<String> = pairs.iter().map(|(key, value)| format!("{key}={value}")).collect();
         assert_valid(catalog, &decode(catalog, &format!("?{}", search.join("&"))));

@@ -92,7 +92,7 @@ impl Format {
     }
 }
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Talk {
     /// Stable and URL-safe: used in links and element ids.
     pub id: &'static str,
@@ -108,6 +108,9 @@ pub struct Talk {
     pub institutions: &'static [u16],
     pub series: Option<SeriesPart>,
     pub links: &'static [Link],
+    /// Up to three other talks most like this one (shared tags and distinctive words),
+    /// best first; computed at build time.
+    pub related: &'static [u16],
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -145,6 +148,17 @@ impl Catalog {
 
     pub fn institution_index(&self, name: &str) -> Option<usize> {
         self.institutions.iter().position(|known| *known == name)
+    }
+
+    /// Other talks given by any of `talk`'s speakers, in programme order.
+    pub fn same_speaker_talks(&self, talk: usize) -> Vec<usize> {
+        let names: Vec<&str> = self.talks[talk].speakers.iter().map(|speaker| speaker.name).collect();
+        (self.talks.iter().enumerate())
+            .filter(|&(other, candidate)| {
+                other != talk && candidate.speakers.iter().any(|speaker| names.contains(&speaker.name))
+            })
+            .map(|(other, _)| other)
+            .collect()
     }
 
     /// The parts of a series in order: (part number, talk index).

@@ -51,6 +51,10 @@ pub struct ViewState {
     pub open: Option<usize>,
     /// Talks whose abstract is shown in full.
     pub expanded: BTreeSet<usize>,
+    /// Starred talks (kept in local storage and in shared links).
+    pub favourites: BTreeSet<usize>,
+    /// Show only the starred talks.
+    pub favourites_only: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +65,12 @@ pub enum Action {
     ClearFilters,
     SetSort(Option<SortOrder>),
     ToggleExpanded(usize),
+    /// Expands a talk and makes it the opened one (following a link to it).
+    Open(usize),
+    ExpandAll(Vec<usize>),
+    CollapseAll,
+    ToggleFavourite(usize),
+    SetFavouritesOnly(bool),
     /// Replaces the whole state, e.g. with one decoded from the URL after Back.
     Restore(ViewState),
 }
@@ -73,6 +83,7 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
         Action::ClearFilters => {
             next.query.clear();
             next.selection = Selection::default();
+            next.favourites_only = false;
         }
         Action::SetSort(sort) => next.sort = sort,
         Action::ToggleExpanded(talk) => {
@@ -85,6 +96,21 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
                 next.open = Some(talk);
             }
         }
+        Action::Open(talk) => {
+            next.expanded.insert(talk);
+            next.open = Some(talk);
+        }
+        Action::ExpandAll(talks) => next.expanded.extend(talks),
+        Action::CollapseAll => {
+            next.expanded.clear();
+            next.open = None;
+        }
+        Action::ToggleFavourite(talk) => {
+            if !next.favourites.remove(&talk) {
+                next.favourites.insert(talk);
+            }
+        }
+        Action::SetFavouritesOnly(only) => next.favourites_only = only,
         Action::Restore(restored) => next = restored,
     }
     next
@@ -131,6 +157,25 @@ mod tests {
         assert_eq!(cleared.query, "");
         assert!(cleared.selection.is_empty());
         assert_eq!((cleared.sort, cleared.open), (Some(SortOrder::Title), Some(1)));
+    }
+
+    #[test]
+    fn open_expand_all_and_collapse_all() {
+        let state = run(&[Action::Open(2), Action::Open(2)]);
+        assert_eq!((state.open, state.expanded.len()), (Some(2), 1), "opening twice keeps it open");
+        let state = run(&[Action::ExpandAll(vec![1, 2, 3]), Action::ToggleExpanded(2)]);
+        assert_eq!(state.expanded.iter().copied().collect::<Vec<_>>(), [1, 3]);
+        let state = run(&[Action::Open(4), Action::CollapseAll]);
+        assert_eq!((state.open, state.expanded.len()), (None, 0));
+    }
+
+    #[test]
+    fn favourites_toggle_and_clear_filters_turns_off_favourites_only() {
+        let state = run(&[Action::ToggleFavourite(1), Action::ToggleFavourite(2), Action::ToggleFavourite(1)]);
+        assert_eq!(state.favourites.iter().copied().collect::<Vec<_>>(), [2]);
+        let state = run(&[Action::ToggleFavourite(2), Action::SetFavouritesOnly(true), Action::ClearFilters]);
+        assert!(!state.favourites_only);
+        assert_eq!(state.favourites.len(), 1, "clearing filters keeps the stars");
     }
 
     #[test]

@@ -14,6 +14,8 @@ const INSTITUTION: &str = "tc-from";
 const FORMAT: &str = "tc-format";
 const SORT: &str = "tc-sort";
 const TALK: &str = "tc-talk";
+const FAVOURITE: &str = "tc-fav";
+const FAVOURITES_ONLY: &str = "tc-favonly";
 
 /// Longest query kept from a URL, in characters: enough for any real search.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -34,6 +36,8 @@ pub fn decode(catalog: &Catalog, search: &str) -> ViewState {
             FORMAT => selection.formats.extend(Format::ALL.into_iter().find(|format| format.id() == value)),
             SORT => state.sort = SortOrder::from_id(&value),
             TALK => state.open = catalog.talk_index(&value),
+            FAVOURITE => state.favourites.extend(catalog.talk_index(&value)),
+            FAVOURITES_ONLY => state.favourites_only = value == "1",
             _ => {}
         }
     }
@@ -70,6 +74,14 @@ pub fn encode(catalog: &Catalog, state: &ViewState, search: &str) -> String {
     }
     if let Some(talk) = state.open {
         ours.append_pair(TALK, catalog.talks[talk].id);
+    }
+    // Favourites travel in the URL only as a shared "favourites only" view; otherwise they
+    // stay in the browser's storage, and a link someone copies does not carry them.
+    if state.favourites_only {
+        for &talk in &state.favourites {
+            ours.append_pair(FAVOURITE, catalog.talks[talk].id);
+        }
+        ours.append_pair(FAVOURITES_ONLY, "1");
     }
     let ours = ours.finish();
 

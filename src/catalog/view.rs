@@ -1,6 +1,7 @@
-//! What a view state shows: the ordered talks and the facet counts.
+//! What a view state shows: the ordered talks, the facet counts, and when nothing matches,
+//! the ways to relax the search.
 
-use super::facets::{Bitset, FacetCounts};
+use super::facets::{Bitset, FacetCounts, FacetValue};
 use super::query::{parse, Query};
 use super::search::match_text;
 use super::state::{SortOrder, ViewState};
@@ -17,12 +18,32 @@ pub struct View {
     pub sort: SortOrder,
 }
 
-/// One keystroke's work: match the text, apply the facets, count, order.
+/// One step that widens an empty result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relaxation {
+    ClearQuery,
+    RemoveFacet(FacetValue),
+    ShowAllNotJustFavourites,
+}
+
+/// The talks passing the text query and the favourites filter: what facets then narrow.
+fn before_facets(catalog: &Catalog, state: &ViewState, query: &Query) -> (Bitset, Vec<u32>) {
+    let text = match_text(catalog, query);
+    let mut talks = text.talks;
+    if state.favourites_only {
+        let mut favourites = Bitset::empty(catalog.talks.len());
+        state.favourites.iter().filter(|&&talk| talk < catalog.talks.len()).for_each(|&talk| favourites.insert(talk));
+        talks.intersect(favourites.words());
+    }
+    (talks, text.scores)
+}
+
+/// One keystroke's work: match the text, apply the filters, count, order.
 pub fn compute(catalog: &Catalog, state: &ViewState) -> View {
     let query = parse(&state.query);
-    let text = match_text(catalog, &query);
-    let facets = FacetCounts::compute(catalog, &text.talks, &state.selection);
-    let mut shown: Bitset = text.talks.clone();
+    let (matching, scores) = before_facets(catalog, state, &query);
+    let facets = FacetCounts::compute(catalog, &matching, &state.selection);
+    let mut shown = matching;
     state.selection.restrict(catalog, &mut shown, None);
 
     let sort = state.sort.unwrap_or(if query.has_positive_terms() { SortOrder::Relevance } else { SortOrder::Data });
@@ -30,10 +51,33 @@ pub fn compute(catalog: &Catalog, state: &ViewState) -> View {
     let index = &catalog.index;
     match sort {
         // Stable sorts: ties keep programme order.
-        SortOrder::Relevance => talks.sort_by_key(|&talk| std::cmp::Reverse(text.scores[talk])),
+        SortOrder::Relevance => talks.sort_by_key(|&talk| std::cmp::Reverse(scores[talk])),
         SortOrder::Data => {}
         SortOrder::Title => talks.sort_by_key(|&talk| index.title_rank[talk]),
         SortOrder::Speaker => talks.sort_by_key(|&talk| index.surname_rank[talk]),
     }
     View { query, talks, facets, sort }
+}
+
+/// How many talks each single relaxation of `state` would show: one entry per active filter.
+pub fn relaxations(catalog: &Catalog, state: &ViewState) -> Vec<(Relaxation, usize)> {
+    let count = |relaxed: ViewState| {
+        let (mut talks, _) = before_facets(catalog, &relaxed, &parse(&relaxed.query));
+        relaxed.selection.restrict(catalog, &mut talks, None);
+        talks.len()
+    };
+    let mut found = Vec::new();
+    if !parse(&state.query).is_empty() {
+        found.push((Relaxation::ClearQuery, count(ViewState { query: String::new(), ..state.clone() })));
+    }
+    for value in state.selection.values() {
+        let mut relaxed = state.clone();
+        relaxed.selection.toggle(value);
+        found.push((Relaxation::RemoveFacet(value), count(relaxed)));
+    }
+    if state.favourites_only {
+        found
+            .push((Relaxation::ShowAllNotJustFavourites, count(ViewState { favourites_only: false, ..state.clone() })));
+    }
+    found
 }

@@ -1,26 +1,36 @@
+use super::active_filters::ActiveFilters;
+use super::empty_state::EmptyState;
 use super::facet_panel::FacetPanel;
-use super::search_box::SearchBox;
+use super::search_box::{SearchBox, SEARCH_INPUT_ID};
 use super::sort_control::SortControl;
 use super::state::UiState;
-use super::talk_card::TalkCard;
-use crate::catalog::catalog;
-use crate::catalog::state::Action;
-use crate::catalog::{url_state, view};
+use super::talk_card::{heading_id, TalkCard};
+use crate::catalog::state::{Action, ViewState};
+use crate::catalog::{catalog, url_state, view};
 use crate::platform::{self, HistoryMode};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A callback that turns its argument into an action and dispatches it.
-fn dispatcher<T: 'static>(state: &UseReducerHandle<UiState>, make: fn(T) -> Action) -> Callback<T> {
-    let state = state.clone();
-    Callback::from(move |value| state.dispatch(make(value)))
+/// The state a page load starts from: the URL's, with the stored favourites unless the URL
+/// brings its own (a shared list).
+fn initial_state() -> ViewState {
+    let mut state = url_state::decode(catalog(), &platform::current_search());
+    if state.favourites.is_empty() {
+        state.favourites = platform::load_favourites().iter().filter_map(|id| catalog().talk_index(id)).collect();
+    }
+    state
 }
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| UiState(url_state::decode(catalog(), &platform::current_search())));
+    let state = use_reducer(|| UiState(initial_state()));
     let view = use_memo(state.0.clone(), |state| view::compute(catalog(), state));
     let query = use_memo(view.query.clone(), |query| query.clone());
+    let selection = use_memo(state.0.selection.clone(), |selection| selection.clone());
+    // The talk whose heading should get focus after the next render (a deep link, or a link
+    // to another talk), with a counter so following the same link twice focuses twice.
+    let focus = use_state(|| (state.0.open, 0u32));
+    let copied = use_state(|| false);
 
     // Keep the URL in step with the state: opening a talk is a step in history, the rest
     // (typing, ticking filters) replaces the current entry.
@@ -34,47 +44,125 @@ pub fn App() -> Html {
         }
         *last_open.borrow_mut() = state.open;
     });
+    // Save stars when the user changes them; not on load, which may show someone else's
+    // shared list that must not replace the stars kept here.
+    let loading = use_mut_ref(|| true);
+    use_effect_with(state.0.favourites.clone(), move |favourites| {
+        if !std::mem::replace(&mut *loading.borrow_mut(), false) {
+            platform::save_favourites(&favourites.iter().map(|&talk| catalog().talks[talk].id).collect::<Vec<_>>());
+        }
+    });
+    use_effect_with(*focus, |&(talk, _)| {
+        if let Some(talk) = talk {
+            platform::focus_element(&heading_id(catalog().talks[talk].id));
+        }
+    });
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let listener = platform::on_history_change(move || {
+            let history = platform::on_history_change(move || {
                 state.dispatch(Action::Restore(url_state::decode(catalog(), &platform::current_search())));
             });
-            move || drop(listener)
+            let slash = platform::on_slash_key(|| platform::focus_element(SEARCH_INPUT_ID));
+            move || drop((history, slash))
         });
     }
+
+    let on_action = {
+        let (state, view, focus) = (state.clone(), view.clone(), focus.clone());
+        Callback::from(move |action: Action| {
+            if let Action::Open(talk) = action {
+                // Following a link to a talk the filters hide: show everything, then the talk.
+                if !view.talks.contains(&talk) {
+                    state.dispatch(Action::ClearFilters);
+                }
+                focus.set((Some(talk), focus.1.wrapping_add(1)));
+            }
+            state.dispatch(action);
+        })
+    };
+    let on_copy = {
+        let copied = copied.clone();
+        Callback::from(move |talk: usize| {
+            let shared = ViewState { open: Some(talk), expanded: [talk].into(), ..ViewState::default() };
+            let search = url_state::encode(catalog(), &shared, &platform::current_search());
+            platform::copy_text(&platform::url_with_search(&search));
+            copied.set(true);
+        })
+    };
+    let dispatch = |make: fn(bool) -> Action| {
+        on_action.reform(move |event: Event| make(event.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))
+    };
 
     let total = catalog().talks.len();
     let status = match view.talks.len() {
         count if count == total => format!("{total} talks"),
         count => format!("{count} of {total} talks"),
     };
+    let all_expanded = !view.talks.is_empty() && view.talks.iter().all(|talk| state.0.expanded.contains(talk));
+    let expand_all = {
+        let talks = view.talks.clone();
+        on_action.reform(
+            move |_: MouseEvent| if all_expanded { Action::CollapseAll } else { Action::ExpandAll(talks.clone()) },
+        )
+    };
 
     html! {
         <div class="tc">
             <div class="tc-header">
-                <SearchBox value={state.0.query.clone()} on_change={dispatcher(&state, Action::SetQuery)} />
-                <SortControl value={view.sort} on_change={dispatcher(&state, Action::SetSort)} />
+                <SearchBox value={state.0.query.clone()} on_change={on_action.reform(Action::SetQuery)} />
+                <SortControl value={view.sort} on_change={on_action.reform(Action::SetSort)} />
                 <p class="tc-status" role="status">{ status }</p>
             </div>
             <div class="tc-body">
                 <FacetPanel
                     counts={view.facets.clone()}
                     selection={state.0.selection.clone()}
-                    on_toggle={dispatcher(&state, Action::ToggleFacet)}
+                    on_toggle={on_action.reform(Action::ToggleFacet)}
                 />
-                <ol class="tc-list">
-                    { for view.talks.iter().map(|&talk| html! {
-                        <li key={catalog().talks[talk].id}>
-                            <TalkCard
-                                index={talk}
-                                expanded={state.0.expanded.contains(&talk)}
-                                query={Rc::clone(&query)}
-                                on_toggle={dispatcher(&state, Action::ToggleExpanded)}
-                            />
-                        </li>
-                    }) }
-                </ol>
+                <div class="tc-results">
+                    <div class="tc-toolbar">
+                        <ActiveFilters
+                            selection={state.0.selection.clone()}
+                            favourites_only={state.0.favourites_only}
+                            has_query={!view.query.is_empty()}
+                            on_action={on_action.clone()}
+                        />
+                        <div class="tc-toolbar-actions">
+                            <label class="tc-check">
+                                <input
+                                    type="checkbox"
+                                    checked={state.0.favourites_only}
+                                    onchange={dispatch(Action::SetFavouritesOnly)}
+                                />
+                                { format!("Favourites only ({})", state.0.favourites.len()) }
+                            </label>
+                            <button type="button" class="tc-link-button" onclick={expand_all} disabled={view.talks.is_empty()}>
+                                { if all_expanded { "Collapse all" } else { "Expand all" } }
+                            </button>
+                        </div>
+                    </div>
+                    <p class="tc-visually-hidden" aria-live="polite">{ if *copied { "Link copied" } else { "" } }</p>
+                    if view.talks.is_empty() {
+                        <EmptyState relaxations={view::relaxations(catalog(), &state.0)} on_action={on_action.clone()} />
+                    } else {
+                        <ol class="tc-list">
+                            { for view.talks.iter().map(|&talk| html! {
+                                <li key={catalog().talks[talk].id}>
+                                    <TalkCard
+                                        index={talk}
+                                        expanded={state.0.expanded.contains(&talk)}
+                                        favourite={state.0.favourites.contains(&talk)}
+                                        query={Rc::clone(&query)}
+                                        selection={Rc::clone(&selection)}
+                                        on_action={on_action.clone()}
+                                        on_copy={on_copy.clone()}
+                                    />
+                                </li>
+                            }) }
+                        </ol>
+                    }
+                </div>
             </div>
         </div>
     }

@@ -1,6 +1,8 @@
 //! The Yew view layer: thin components over the core's state and search.
 
+mod active_filters;
 mod app;
+mod empty_state;
 mod facet_panel;
 mod highlight;
 mod search_box;

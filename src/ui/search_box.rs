@@ -1,5 +1,8 @@
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
+
+/// The id of the search input, for the `/` shortcut and labels.
+pub const SEARCH_INPUT_ID: &str = "tc-search-input";
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -7,21 +10,36 @@ pub struct SearchBoxProps {
     pub on_change: Callback<String>,
 }
 
+/// The search field. Escape clears it.
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let oninput = props.on_change.reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value());
+    let onkeydown = {
+        let (on_change, empty) = (props.on_change.clone(), props.value.is_empty());
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" && !empty {
+                event.prevent_default();
+                on_change.emit(String::new());
+            }
+        })
+    };
     html! {
         <div class="tc-search">
-            <label for="tc-search-input">{ "Search talks" }</label>
+            <label for={SEARCH_INPUT_ID}>{ "Search talks" }</label>
             <input
-                id="tc-search-input"
+                id={SEARCH_INPUT_ID}
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="Title, speaker, topic…"
+                placeholder="Title, speaker, topic…  (press /)"
+                aria-describedby="tc-search-help"
                 value={props.value.clone()}
                 {oninput}
+                {onkeydown}
             />
+            <p id="tc-search-help" class="tc-help">
+                { "Try \"exact phrase\", speaker:name, tag:topic, from:institution, -exclude." }
+            </p>
         </div>
     }
 }

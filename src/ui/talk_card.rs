@@ -1,7 +1,10 @@
 use super::highlight::highlighted;
 use crate::catalog::catalog;
+use crate::catalog::facets::{FacetValue, Selection};
 use crate::catalog::field::Field;
 use crate::catalog::query::Query;
+use crate::catalog::state::Action;
+use crate::catalog::Format;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -10,26 +13,100 @@ pub struct TalkCardProps {
     /// Index of the talk in the catalog.
     pub index: usize,
     pub expanded: bool,
+    pub favourite: bool,
     /// The active query, whose matches are highlighted.
     pub query: Rc<Query>,
-    pub on_toggle: Callback<usize>,
+    /// The facet selection, to show which tag buttons are pressed.
+    pub selection: Rc<Selection>,
+    pub on_action: Callback<Action>,
+    /// "Copy link" was pressed: called with the talk's index.
+    pub on_copy: Callback<usize>,
 }
 
-/// One talk: `<article data-talk-id>` with a heading, speakers, tags and a collapsible abstract.
+/// The id of a talk's heading: deep links and "Related talks" move focus there.
+pub fn heading_id(talk: &str) -> String {
+    format!("tc-title-{talk}")
+}
+
+/// A link to another talk that opens it in place (a plain link still works in a new tab).
+fn talk_link(index: usize, on_action: &Callback<Action>) -> Html {
+    let talk = &catalog().talks[index];
+    let onclick = on_action.reform(move |event: MouseEvent| {
+        event.prevent_default();
+        Action::Open(index)
+    });
+    html! { <a href={format!("?tc-talk={}", talk.id)} {onclick}>{ talk.title }</a> }
+}
+
+fn link_list(title: String, talks: &[usize], on_action: &Callback<Action>) -> Html {
+    if talks.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="tc-more">
+            <h3>{ title }</h3>
+            <ul>{ for talks.iter().map(|&talk| html! { <li>{ talk_link(talk, on_action) }</li> }) }</ul>
+        </section>
+    }
+}
+
+/// "Part 1 of 2 · next: Part 2" for talks in a series.
+fn series_nav(index: usize, on_action: &Callback<Action>) -> Html {
+    let catalog = catalog();
+    let Some(part) = catalog.talks[index].series else { return html! {} };
+    let parts = catalog.series_parts(part.series);
+    let position = parts.iter().position(|&(_, talk)| talk == index).unwrap_or(0);
+    let step = |label: &str, neighbour: Option<&(u16, usize)>| match neighbour {
+        Some(&(number, talk)) => html! {
+            <>{ format!(" · {label}: ") }{ talk_link(talk, on_action) }{ format!(" (part {number})") }</>
+        },
+        None => html! {},
+    };
+    let series = &catalog.series[usize::from(part.series)];
+    html! {
+        <nav class="tc-series" aria-label={format!("Series: {}", series.title)}>
+            { format!("Part {} of {}", part.part, parts.len()) }
+            { step("previous", position.checked_sub(1).and_then(|previous| parts.get(previous))) }
+            { step("next", parts.get(position + 1)) }
+        </nav>
+    }
+}
+
+/// One talk: `<article data-talk-id>` with a heading, speakers, tags as filter buttons, a
+/// two-line teaser, and a disclosure button for the abstract, bio and links to other talks.
 #[component]
 pub fn TalkCard(props: &TalkCardProps) -> Html {
     let catalog = catalog();
-    let talk = &catalog.talks[props.index];
+    let index = props.index;
+    let talk = &catalog.talks[index];
     let details_id = format!("tc-details-{}", talk.id);
-    let heading_id = format!("tc-title-{}", talk.id);
-    let onclick = {
-        let (index, on_toggle) = (props.index, props.on_toggle.clone());
-        Callback::from(move |_: MouseEvent| on_toggle.emit(index))
-    };
+    let heading_id = heading_id(talk.id);
+    let on_action = &props.on_action;
+    let toggle = on_action.reform(move |_: MouseEvent| Action::ToggleExpanded(index));
+    let star = on_action.reform(move |_: MouseEvent| Action::ToggleFavourite(index));
+    let copy = props.on_copy.reform(move |_: MouseEvent| index);
+    let first_speaker_names: Vec<&str> = talk.speakers.iter().map(|speaker| speaker.name).collect();
 
     html! {
         <article class="tc-talk" data-talk-id={talk.id} aria-labelledby={heading_id.clone()}>
-            <h2 class="tc-talk-title" id={heading_id}>{ highlighted(talk.title, Field::Title, &props.query) }</h2>
+            <div class="tc-talk-head">
+                <h2 class="tc-talk-title" id={heading_id} tabindex="-1">
+                    { highlighted(talk.title, Field::Title, &props.query) }
+                </h2>
+                <button
+                    type="button"
+                    class="tc-star"
+                    aria-pressed={props.favourite.to_string()}
+                    aria-label={format!("Favourite: {}", talk.title)}
+                    title={if props.favourite { "Remove from favourites" } else { "Add to favourites" }}
+                    onclick={star}
+                >
+                    <span aria-hidden="true">{ if props.favourite { "★" } else { "☆" } }</span>
+                </button>
+            </div>
+            if talk.format == Format::Tutorial {
+                <p class="tc-format">{ Format::Tutorial.label() }</p>
+            }
             <ul class="tc-speakers">
                 { for talk.speakers.iter().map(|speaker| html! {
                     <li class="tc-speaker">
@@ -41,16 +118,36 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
             </ul>
             <ul class="tc-tags" aria-label="Topics">
                 { for talk.tags.iter().map(|&tag| {
+                    let value = FacetValue::Tag(tag);
                     let tag = &catalog.tags[usize::from(tag)];
-                    html! { <li class="tc-tag" title={tag.description}>{ tag.label }</li> }
+                    let onclick = on_action.reform(move |_: MouseEvent| Action::ToggleFacet(value));
+                    html! {
+                        <li>
+                            <button
+                                type="button"
+                                class="tc-tag"
+                                aria-pressed={props.selection.contains(value).to_string()}
+                                title={format!("{} (show only talks on this topic)", tag.description)}
+                                {onclick}
+                            >
+                                { tag.label }
+                            </button>
+                        </li>
+                    }
                 }) }
             </ul>
+            if !props.expanded {
+                // A visual preview only: the full text follows in the disclosure.
+                <p class="tc-teaser" aria-hidden="true">
+                    { highlighted(talk.abstract_paragraphs[0], Field::Abstract, &props.query) }
+                </p>
+            }
             <button
                 type="button"
                 class="tc-toggle"
                 aria-expanded={props.expanded.to_string()}
                 aria-controls={details_id.clone()}
-                {onclick}
+                onclick={toggle}
             >
                 { if props.expanded { "Hide abstract" } else { "Show abstract" } }
             </button>
@@ -68,6 +165,18 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                         }) }
                     </section>
                 }
+                { series_nav(index, on_action) }
+                { link_list(
+                    format!("Other talks by {}", first_speaker_names.join(" and ")),
+                    &catalog.same_speaker_talks(index),
+                    on_action,
+                ) }
+                { link_list(
+                    "Related talks".to_owned(),
+                    &talk.related.iter().map(|&other| usize::from(other)).collect::<Vec<_>>(),
+                    on_action,
+                ) }
+                <button type="button" class="tc-link-button tc-copy" onclick={copy}>{ "Copy link" }</button>
             </div>
         </article>
     }

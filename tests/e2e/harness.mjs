@@ -150,10 +150,12 @@ export async function waitFor(fn, { timeout = 5000, interval = 50, message = 'co
 /**
  * Opens a fresh page in its own browser context, records console errors and uncaught page
  * errors, navigates to `url` and waits until the talks are rendered.
+ * Options: `contextOptions` for `browser.newContext` (viewport, colorScheme, reducedMotion, …),
+ * and `beforeLoad(context, page)`, awaited before navigating (init scripts, permissions).
  * Resolves to `{ page, context, errors, close() }`.
  */
-export async function openCatalog(browser, url, { timeout = 15000 } = {}) {
-  const context = await browser.newContext();
+export async function openCatalog(browser, url, { timeout = 15000, contextOptions = {}, beforeLoad } = {}) {
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {
@@ -166,6 +168,7 @@ export async function openCatalog(browser, url, { timeout = 15000 } = {}) {
     errors.push(`requestfailed: ${request.url()} (${request.failure()?.errorText})`),
   );
   try {
+    await beforeLoad?.(context, page);
     await page.goto(url, { waitUntil: 'load', timeout });
     await page.waitForSelector('article[data-talk-id]', { state: 'attached', timeout });
   } catch (error) {
@@ -197,10 +200,14 @@ export function catalogSuite({ before, after, beforeEach, afterEach }) {
     server: undefined,
     browser: undefined,
     session: undefined,
-    /** Closes the current page and opens the catalog at `path` (relative to the server root). */
-    async open(path) {
+    /**
+     * Closes the current page and opens the catalog at `path` (relative to the server root);
+     * `options` are those of `openCatalog` (context options, a `beforeLoad` hook).
+     */
+    async open(path, options = {}) {
       await suite.session?.close();
-      suite.session = await openCatalog(suite.browser, new URL(path, suite.server.url).href);
+      suite.session = undefined;
+      suite.session = await openCatalog(suite.browser, new URL(path, suite.server.url).href, options);
       return suite.session;
     },
   };
@@ -220,4 +227,36 @@ export function catalogSuite({ before, after, beforeEach, afterEach }) {
     suite.session = undefined;
   });
   return suite;
+}
+
+/** Lets pending renders and effects run: two animation frames. */
+export function settle(page) {
+  return page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
+
+/** The number of talks a status text reports as shown ("3 of 20 talks" → 3, "20 talks" → 20). */
+export function statusCount(status) {
+  const match = /^\s*(\d+)(?:\s+of\s+(\d+))?\s+talks?\s*$/.exec(status);
+  return match ? Number(match[1]) : NaN;
+}
+
+/**
+ * Waits until the list and the status agree and the list is the same on two polls in a row,
+ * and resolves to the shown ids. `what` describes the step for the timeout message.
+ */
+export async function stableIds(page, what = '') {
+  let previous;
+  return waitFor(
+    async () => {
+      await settle(page);
+      const [ids, status] = await Promise.all([shownIds(page), statusText(page)]);
+      const key = JSON.stringify(ids);
+      const same = key === previous;
+      previous = key;
+      return same && statusCount(status) === ids.length ? ids : false;
+    },
+    { message: `the list and the status to settle ${what}`.trim() },
+  );
 }

@@ -1,0 +1,135 @@
+//! One keystroke's work — `catalog::view::compute`: parse the query, match and rank the talks,
+//! count the facets, order the result — on synthetic catalogs of 20, 1,000 and 10,000 talks
+//! (`examples/synthetic_catalog.rs`, seed 1), and on the real seed catalog (`data/talks.toml`,
+//! 20 talks) for reference. Figures and how to read them: BENCHMARKS.md.
+//!
+//! ```text
+//! cargo bench --bench keystroke                   # everything, about 3 minutes
+//! cargo bench --bench keystroke -- typo           # one query, at every size
+//! cargo bench --bench keystroke -- '/10000$'      # every query at 10,000 talks
+//! ```
+//!
+//! Criterion is a native-only dev-dependency: on wasm32 this file is an empty program.
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(dead_code)] // its `main` is the example's
+#[path = "../examples/synthetic_catalog.rs"]
+mod synthetic;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod keystroke {
+    use super::{support, synthetic};
+    use criterion::{BenchmarkId, Criterion};
+    use std::hint::black_box;
+    use std::time::Duration;
+    use talk_catalog::catalog::facets::Selection;
+    use talk_catalog::catalog::state::ViewState;
+    use talk_catalog::catalog::view::compute;
+    use talk_catalog::catalog::Catalog;
+
+    const SIZES: [usize; 3] = [20, 1_000, 10_000];
+    const SEED: u64 = 1;
+
+    /// A state of the search box while someone types, and optionally one selected tag.
+    struct Case {
+        name: &'static str,
+        query: &'static str,
+        tag: Option<&'static str>,
+    }
+
+    const fn case(name: &'static str, query: &'static str, tag: Option<&'static str>) -> Case {
+        Case { name, query, tag }
+    }
+
+    const CASES: &[Case] = &[
+        case("empty", "", None),
+        case("prefix-hes", "hes", None),
+        case("prefix-hessi", "hessi", None),
+        case("word", "optimization ", None),
+        case("typo", "hesian ", None),
+        case("two-words", "gradient descent", None),
+        case("phrase", "\"language models\"", None),
+        case("speaker", "speaker:lee", None),
+        case("negation", "learning -neural", None),
+        case("word+tag", "optimization ", Some("sampling")),
+    ];
+
+    /// Words the cases rely on: each must be in the vocabulary of the large catalogs, or a case
+    /// would measure an empty result. (A 20-talk catalog may lack some, as a real one would.)
+    const WORDS: &[&str] =
+        &["hessian", "optimization", "gradient", "descent", "language", "models", "lee", "learning", "neural"];
+
+    fn synthetic_catalog(n: usize) -> &'static Catalog {
+        let text = synthetic::generate(n, SEED);
+        let file = support::data_file::parse("synthetic", &text)
+            .unwrap_or_else(|errors| panic!("synthetic catalog of {n} talks is invalid: {errors:#?}"));
+        Box::leak(Box::new(support::prepare::prepare(file)))
+    }
+
+    fn state(catalog: &Catalog, case: &Case) -> ViewState {
+        let mut selection = Selection::default();
+        if let Some(tag) = case.tag {
+            let index = catalog.tag_index(tag).unwrap_or_else(|| panic!("no tag `{tag}`"));
+            selection.tags.insert(index as u16);
+        }
+        ViewState { query: case.query.to_owned(), selection, ..Default::default() }
+    }
+
+    fn keystroke(criterion: &mut Criterion) {
+        let mut catalogs: Vec<(String, &'static Catalog)> = vec![("seed".to_owned(), support::load("data/talks.toml"))];
+        catalogs.extend(SIZES.iter().map(|&n| (n.to_string(), synthetic_catalog(n))));
+
+        eprintln!("{:>8} {:>7} {:>11} {:>9}", "catalog", "talks", "vocabulary", "postings");
+        for (name, catalog) in &catalogs {
+            let (terms, postings) = (catalog.index.terms, catalog.index.postings.len());
+            if catalog.talks.len() >= 1_000 {
+                for word in WORDS {
+                    assert!(terms.binary_search(word).is_ok(), "`{word}` is not in the {name}-talk catalog");
+                }
+            }
+            eprintln!("{name:>8} {:>7} {:>11} {postings:>9}", catalog.talks.len(), terms.len());
+        }
+        let names: Vec<&str> = catalogs.iter().map(|(name, _)| name.as_str()).collect();
+        eprintln!("\ntalks shown per case ({}):", names.join(" / "));
+        for case in CASES {
+            let shown: Vec<String> = (catalogs.iter())
+                .map(|(_, catalog)| compute(catalog, &state(catalog, case)).talks.len().to_string())
+                .collect();
+            eprintln!("  {:<14} {:<22} {}", case.name, format!("{:?}", case.query), shown.join(" / "));
+        }
+        eprintln!();
+
+        for case in CASES {
+            let mut group = criterion.benchmark_group(case.name);
+            for (name, catalog) in &catalogs {
+                let (catalog, state) = (*catalog, state(catalog, case));
+                group.bench_with_input(BenchmarkId::from_parameter(name), &state, |bencher, state| {
+                    bencher.iter(|| compute(catalog, black_box(state)))
+                });
+            }
+            group.finish();
+        }
+    }
+
+    pub fn main() {
+        let mut criterion = Criterion::default()
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(2))
+            .sample_size(30)
+            .configure_from_args();
+        keystroke(&mut criterion);
+        criterion.final_summary();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    keystroke::main();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

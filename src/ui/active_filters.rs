@@ -1,0 +1,45 @@
+use crate::catalog::catalog;
+use crate::catalog::facets::Selection;
+use crate::catalog::state::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ActiveFiltersProps {
+    pub selection: Selection,
+    pub favourites_only: bool,
+    /// Whether a text query is active too ("Clear all" clears it).
+    pub has_query: bool,
+    pub on_action: Callback<Action>,
+}
+
+/// The active filters as removable chips, and "Clear all". Renders nothing when none is active.
+#[component]
+pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
+    let catalog = catalog();
+    let values = props.selection.values();
+    if values.is_empty() && !props.favourites_only && !props.has_query {
+        return html! {};
+    }
+    let chip = |label: &str, action: Action| {
+        let onclick = props.on_action.reform(move |_: MouseEvent| action.clone());
+        html! {
+            <li>
+                <button type="button" class="tc-chip" aria-label={format!("Remove filter: {label}")} {onclick}>
+                    { label.to_owned() }<span aria-hidden="true">{ " ×" }</span>
+                </button>
+            </li>
+        }
+    };
+    let clear_all = props.on_action.reform(|_: MouseEvent| Action::ClearFilters);
+    html! {
+        <div class="tc-active">
+            <ul class="tc-chips" aria-label="Active filters">
+                { for values.into_iter().map(|value| chip(value.label(catalog), Action::ToggleFacet(value))) }
+                if props.favourites_only {
+                    { chip("Favourites", Action::SetFavouritesOnly(false)) }
+                }
+            </ul>
+            <button type="button" class="tc-link-button" onclick={clear_all}>{ "Clear all" }</button>
+        </div>
+    }
+}

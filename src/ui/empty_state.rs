@@ -1,0 +1,56 @@
+use crate::catalog::catalog;
+use crate::catalog::state::Action;
+use crate::catalog::view::Relaxation;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct EmptyStateProps {
+    /// Each way to widen the search, with how many talks it would show.
+    pub relaxations: Vec<(Relaxation, usize)>,
+    pub on_action: Callback<Action>,
+}
+
+fn talks(count: usize) -> String {
+    if count == 1 {
+        "1 talk".to_owned()
+    } else {
+        format!("{count} talks")
+    }
+}
+
+/// "No talks match", with one-click ways out.
+#[component]
+pub fn EmptyState(props: &EmptyStateProps) -> Html {
+    let catalog = catalog();
+    let suggestion = |&(relaxation, count): &(Relaxation, usize)| {
+        let (label, action) = match relaxation {
+            Relaxation::ClearQuery => ("Clear the search".to_owned(), Action::SetQuery(String::new())),
+            Relaxation::RemoveFacet(value) => (format!("Remove {}", value.label(catalog)), Action::ToggleFacet(value)),
+            Relaxation::ShowAllNotJustFavourites => {
+                ("Show all, not just favourites".to_owned(), Action::SetFavouritesOnly(false))
+            }
+        };
+        let onclick = props.on_action.reform(move |_: MouseEvent| action.clone());
+        html! {
+            <li>
+                <button type="button" class="tc-suggestion" disabled={count == 0} {onclick}>
+                    { label }<span class="tc-count">{ format!(" → {}", talks(count)) }</span>
+                </button>
+            </li>
+        }
+    };
+    let clear_all = props.on_action.reform(|_: MouseEvent| Action::ClearFilters);
+    html! {
+        <div class="tc-empty">
+            <p class="tc-empty-title">{ "No talks match." }</p>
+            <ul class="tc-suggestions">
+                { for props.relaxations.iter().map(suggestion) }
+                <li>
+                    <button type="button" class="tc-suggestion" onclick={clear_all}>
+                        { "Clear all" }<span class="tc-count">{ format!(" → {}", talks(catalog.talks.len())) }</span>
+                    </button>
+                </li>
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,151 @@
+// Accessibility checks with axe-core (node_modules/axe-core, injected into the page) against the
+// release build (dist/) in headless Chromium. axe runs on the whole document with the WCAG 2.0,
+// 2.1 and 2.2 A/AA rules plus axe's best practices, in six states: initial, filtered, expanded,
+// empty, dark, and a 390px phone with the filters opened. Every state must have zero violations;
+// a failure lists each violation's id, impact, help and target nodes, and says for each node
+// whether it is inside the widget (`.tc`) or in the host page around it.
+import { after, afterEach, before, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { catalogSuite, ROOT, settle, stableIds, waitFor } from './harness.mjs';
+
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const PART_1 = 'beirami-safety-vulnerabilities';
+
+const suite = catalogSuite({ before, after, beforeEach, afterEach });
+
+function assertNoErrors() {
+  assert.deepEqual(suite.session.errors, [], 'console errors or page errors were reported');
+}
+
+async function reopen(path, options) {
+  return (await suite.open(path, options)).page;
+}
+
+async function search(page, query) {
+  await page.locator('input[type="search"]').fill(query);
+  return stableIds(page, `after searching ${JSON.stringify(query)}`);
+}
+
+async function tick(page, legend, name) {
+  const box = page
+    .getByRole('group', { name: legend, exact: true })
+    .getByRole('checkbox', { name: new RegExp(`^\\s*${name}\\s*\\(\\d+\\)\\s*$`) });
+  await box.check();
+  await waitFor(() => box.isChecked(), { message: `${legend} ${name} to be ticked` });
+  return stableIds(page, `after ticking ${legend} ${name}`);
+}
+
+async function expand(page, id) {
+  const button = page.locator(`article[data-talk-id="${id}"] button.tc-toggle`);
+  await button.click();
+  await waitFor(async () => (await button.getAttribute('aria-expanded')) === 'true', {
+    message: `${id} to expand`,
+  });
+}
+
+/** Runs axe on the whole document once the page is still, and resolves to its violations. */
+async function axeViolations(page) {
+  await settle(page);
+  await waitFor(
+    () => page.evaluate(() => document.getAnimations().every((a) => a.playState !== 'running')),
+    { message: 'transitions to finish before the audit' },
+  );
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE });
+  }
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      tags: v.tags.filter((t) => t.startsWith('wcag') || t === 'best-practice'),
+      nodes: v.nodes.map((n) => {
+        const selector = n.target.flat().join(' ');
+        let inWidget = null;
+        try {
+          inWidget = !!document.querySelector(n.target.flat()[0])?.closest('.tc');
+        } catch {
+          // A target axe writes in a form querySelector cannot read.
+        }
+        return { target: selector, inWidget, summary: n.failureSummary?.split('\n').slice(0, 3).join(' | ') };
+      }),
+    }));
+  }, TAGS);
+}
+
+function report(state, violations) {
+  return [
+    `${violations.length} axe violation(s) in the ${state} state:`,
+    ...violations.flatMap((v) => [
+      `- ${v.id} (${v.impact}; ${v.tags.join(', ')}): ${v.help}`,
+      ...v.nodes.map((n) => `    ${n.inWidget ? '[widget]' : '[page]  '} ${n.target}  — ${n.summary}`),
+    ]),
+  ].join('\n');
+}
+
+async function assertAccessible(page, state) {
+  const violations = await axeViolations(page);
+  if (violations.length) console.log(report(state, violations));
+  assert.equal(violations.length, 0, report(state, violations));
+}
+
+test('axe: initial state', async () => {
+  const { page } = suite.session;
+  await stableIds(page, 'on load');
+  await assertAccessible(page, 'initial');
+  assertNoErrors();
+});
+
+test('axe: filtered (a topic ticked and a query)', async () => {
+  const { page } = suite.session;
+  await tick(page, 'Topic', 'Optimization');
+  const ids = await search(page, 'hessian');
+  assert.ok(ids.length > 0, 'something is shown');
+  assert.ok(await page.locator('.tc-chips button').count(), 'a filter chip is shown');
+  assert.ok(await page.locator('mark').count(), 'matches are highlighted');
+  await assertAccessible(page, 'filtered');
+  assertNoErrors();
+});
+
+test('axe: expanded (a tutorial part with its series, and a talk with a bio)', async () => {
+  const { page } = suite.session;
+  await expand(page, PART_1);
+  await expand(page, 'kalai-hallucinations');
+  assert.ok(await page.locator(`article[data-talk-id="${PART_1}"] nav.tc-series`).isVisible());
+  assert.ok(await page.locator('article[data-talk-id="kalai-hallucinations"] .tc-bio').isVisible());
+  await assertAccessible(page, 'expanded');
+  assertNoErrors();
+});
+
+test('axe: empty (no results)', async () => {
+  const { page } = suite.session;
+  await tick(page, 'Topic', 'Control');
+  assert.deepEqual(await search(page, 'zzzqqq'), []);
+  assert.ok(await page.locator('.tc-empty').isVisible());
+  await assertAccessible(page, 'empty');
+  assertNoErrors();
+});
+
+test('axe: dark colour scheme', async () => {
+  const page = await reopen('/', { contextOptions: { colorScheme: 'dark' } });
+  assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), true);
+  // Marks, a pressed tag and an opened talk, so their dark colours are checked too.
+  await search(page, 'hessian');
+  await page.locator('article[data-talk-id="udell-hessian"] button.tc-tag').first().click();
+  await stableIds(page, 'after pressing a tag');
+  await expand(page, 'udell-hessian');
+  await assertAccessible(page, 'dark');
+  assertNoErrors();
+});
+
+test('axe: 390px phone with the filters opened', async () => {
+  const page = await reopen('/', { contextOptions: { viewport: { width: 390, height: 844 } } });
+  const details = page.locator('details.tc-filters');
+  await details.locator(':scope > summary').click();
+  await waitFor(() => details.evaluate((d) => d.open), { message: 'the filters to open' });
+  await assertAccessible(page, 'phone');
+  assertNoErrors();
+});
