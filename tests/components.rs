@@ -99,10 +99,7 @@ async fn app_lists_every_talk_and_filters_as_you_type() {
     assert_eq!(all(&root, "article[data-talk-id]").len(), total);
     assert!(status(&root).contains(&total.to_string()));
 
-    let input: HtmlInputElement = one(&root, "input[type=search]").dyn_into().unwrap();
-    input.set_value("HESSIAN");
-    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
-    yew::scheduler::flush().await;
+    type_query(&root, "HESSIAN").await;
 
     let shown: Vec<String> =
         all(&root, "article[data-talk-id]").iter().map(|a| a.get_attribute("data-talk-id").unwrap()).collect();
@@ -142,4 +139,68 @@ async fn ticking_a_facet_narrows_the_list_and_updates_counts() {
     assert_eq!(shown.len(), expected, "the label promised {label:?}");
     assert!(checkbox.checked());
     assert!(status(&root).starts_with(&expected.to_string()));
+}
+
+async fn type_query(root: &Element, text: &str) {
+    let input: HtmlInputElement = one(root, "input[type=search]").dyn_into().unwrap();
+    input.set_value(text);
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_tag_button_filters_and_shows_a_removable_chip() {
+    let root = render_app().await;
+    let tag: HtmlElement = one(&root, "article .tc-tag").dyn_into().unwrap();
+    let label = tag.text_content().unwrap();
+    tag.click();
+    yew::scheduler::flush().await;
+
+    assert_eq!(tag.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let chip: HtmlElement = one(&root, ".tc-chips button").dyn_into().unwrap();
+    assert_eq!(chip.get_attribute("aria-label"), Some(format!("Remove filter: {label}")));
+    for article in all(&root, "article") {
+        let tags: Vec<String> = all(&article, ".tc-tag").iter().map(|tag| tag.text_content().unwrap()).collect();
+        assert!(tags.contains(&label), "{tags:?} lacks {label}");
+    }
+
+    chip.click();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector(".tc-chips button").unwrap().is_none());
+    assert_eq!(all(&root, "article").len(), catalog().talks.len());
+}
+
+#[wasm_bindgen_test]
+async fn nothing_matching_offers_relaxations_with_counts() {
+    let root = render_app().await;
+    let tag = catalog().tag_index("control").unwrap();
+    let checkbox: HtmlElement = one(&root, &format!("#tc-facet-tag-{tag}")).dyn_into().unwrap();
+    checkbox.click();
+    yew::scheduler::flush().await;
+    type_query(&root, "hessian").await;
+
+    assert!(all(&root, "article").is_empty());
+    assert_eq!(one(&root, ".tc-empty-title").text_content().as_deref(), Some("No talks match."));
+    let suggestions: Vec<String> = all(&root, ".tc-suggestion").iter().map(|b| b.text_content().unwrap()).collect();
+    assert!(suggestions.contains(&"Remove Control → 3 talks".to_owned()), "{suggestions:?}");
+    assert!(suggestions.contains(&"Clear the search → 4 talks".to_owned()), "{suggestions:?}");
+    assert!(suggestions.contains(&format!("Clear all → {} talks", catalog().talks.len())), "{suggestions:?}");
+}
+
+#[wasm_bindgen_test]
+async fn stars_toggle_and_favourites_only_shows_them() {
+    let root = render_app().await;
+    let star: HtmlElement = one(&root, "article .tc-star").dyn_into().unwrap();
+    star.click();
+    yew::scheduler::flush().await;
+    assert_eq!(star.get_attribute("aria-pressed").as_deref(), Some("true"));
+
+    let only: HtmlInputElement = one(&root, ".tc-toolbar input[type=checkbox]").dyn_into().unwrap();
+    only.click();
+    yew::scheduler::flush().await;
+    assert_eq!(all(&root, "article").len(), 1);
+
+    // Leave no star behind for the other tests (storage is shared).
+    one(&root, "article .tc-star").dyn_into::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
 }
