@@ -13,6 +13,11 @@ pub fn host_element() -> Option<Element> {
     document.get_element_by_id("talk-catalog").or_else(|| document.query_selector("[data-talk-catalog]").ok().flatten())
 }
 
+/// The value of `data-{name}` on `element`.
+pub fn data_attribute(element: &Element, name: &str) -> Option<String> {
+    element.get_attribute(&format!("data-{name}"))
+}
+
 /// The page's query string, with its `?` (empty when there is none).
 pub fn current_search() -> String {
     gloo::utils::window().location().search().unwrap_or_default()

@@ -34,6 +34,7 @@ async fn render_card(expanded: bool) -> Element {
     let root = container();
     let props = TalkCardProps {
         index: 1,
+        options: Default::default(),
         expanded,
         favourite: false,
         query: Rc::new(parse("hessian")),

@@ -1,6 +1,7 @@
 use super::active_filters::ActiveFilters;
 use super::empty_state::EmptyState;
 use super::facet_panel::FacetPanel;
+use super::options::Options;
 use super::search_box::{SearchBox, SEARCH_INPUT_ID};
 use super::sort_control::SortControl;
 use super::state::UiState;
@@ -11,10 +12,17 @@ use crate::platform::{self, HistoryMode};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The state a page load starts from: the URL's, with the stored favourites unless the URL
-/// brings its own (a shared list).
-fn initial_state() -> ViewState {
-    let mut state = url_state::decode(catalog(), &platform::current_search());
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub options: Options,
+}
+
+/// The state a page load starts from: the URL's (when the widget may use it), with the stored
+/// favourites unless the URL brings its own (a shared list).
+fn initial_state(options: Options) -> ViewState {
+    let mut state =
+        if options.url_sync { url_state::decode(catalog(), &platform::current_search()) } else { ViewState::default() };
     if state.favourites.is_empty() {
         state.favourites = platform::load_favourites().iter().filter_map(|id| catalog().talk_index(id)).collect();
     }
@@ -22,8 +30,9 @@ fn initial_state() -> ViewState {
 }
 
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(|| UiState(initial_state()));
+pub fn App(props: &AppProps) -> Html {
+    let options = props.options;
+    let state = use_reducer(|| UiState(initial_state(options)));
     let view = use_memo(state.0.clone(), |state| view::compute(catalog(), state));
     let query = use_memo(view.query.clone(), |query| query.clone());
     let selection = use_memo(state.0.selection.clone(), |selection| selection.clone());
@@ -36,6 +45,9 @@ pub fn App() -> Html {
     // (typing, ticking filters) replaces the current entry.
     let last_open = use_mut_ref(|| state.0.open);
     use_effect_with(state.0.clone(), move |state| {
+        if !options.url_sync {
+            return;
+        }
         let search = platform::current_search();
         let wanted = url_state::encode(catalog(), state, &search);
         if wanted != search {
@@ -60,8 +72,10 @@ pub fn App() -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let history = platform::on_history_change(move || {
-                state.dispatch(Action::Restore(url_state::decode(catalog(), &platform::current_search())));
+            let history = options.url_sync.then(|| {
+                platform::on_history_change(move || {
+                    state.dispatch(Action::Restore(url_state::decode(catalog(), &platform::current_search())));
+                })
             });
             let slash = platform::on_slash_key(|| platform::focus_element(SEARCH_INPUT_ID));
             move || drop((history, slash))
@@ -151,6 +165,7 @@ pub fn App() -> Html {
                                 <li key={catalog().talks[talk].id}>
                                     <TalkCard
                                         index={talk}
+                                        {options}
                                         expanded={state.0.expanded.contains(&talk)}
                                         favourite={state.0.favourites.contains(&talk)}
                                         query={Rc::clone(&query)}

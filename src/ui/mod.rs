@@ -5,19 +5,22 @@ mod app;
 mod empty_state;
 mod facet_panel;
 mod highlight;
+mod options;
 mod search_box;
 mod sort_control;
 mod state;
 mod talk_card;
 
-pub use app::App;
+pub use app::{App, AppProps};
+pub use options::Options;
 pub use talk_card::{TalkCard, TalkCardProps};
 
 /// Renders the app into the host element; logs and does nothing when the page has none.
 pub fn mount() {
     match crate::platform::host_element() {
         Some(host) => {
-            yew::Renderer::<App>::with_root(host).render();
+            let options = Options::from_attributes(|name| crate::platform::data_attribute(&host, name));
+            yew::Renderer::<App>::with_root_and_props(host, AppProps { options }).render();
         }
         None => gloo::console::error!(
             "Talk Catalog: no element with id=\"talk-catalog\" or data-talk-catalog to mount into"

@@ -1,4 +1,5 @@
 use super::highlight::highlighted;
+use super::options::Options;
 use crate::catalog::catalog;
 use crate::catalog::facets::{FacetValue, Selection};
 use crate::catalog::field::Field;
@@ -12,6 +13,9 @@ use yew::prelude::*;
 pub struct TalkCardProps {
     /// Index of the talk in the catalog.
     pub index: usize,
+    /// For the heading levels.
+    #[prop_or_default]
+    pub options: Options,
     pub expanded: bool,
     pub favourite: bool,
     /// The active query, whose matches are highlighted.
@@ -38,13 +42,13 @@ fn talk_link(index: usize, on_action: &Callback<Action>) -> Html {
     html! { <a href={format!("?tc-talk={}", talk.id)} {onclick}>{ talk.title }</a> }
 }
 
-fn link_list(title: String, talks: &[usize], on_action: &Callback<Action>) -> Html {
+fn link_list(heading: &str, title: String, talks: &[usize], on_action: &Callback<Action>) -> Html {
     if talks.is_empty() {
         return html! {};
     }
     html! {
         <section class="tc-more">
-            <h3>{ title }</h3>
+            <@{heading.to_owned()} class="tc-section-title">{ title }</@>
             <ul>{ for talks.iter().map(|&talk| html! { <li>{ talk_link(talk, on_action) }</li> }) }</ul>
         </section>
     }
@@ -85,14 +89,15 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
     let toggle = on_action.reform(move |_: MouseEvent| Action::ToggleExpanded(index));
     let star = on_action.reform(move |_: MouseEvent| Action::ToggleFavourite(index));
     let copy = props.on_copy.reform(move |_: MouseEvent| index);
+    let (title_tag, section_tag) = (props.options.title_tag(), props.options.section_tag());
     let first_speaker_names: Vec<&str> = talk.speakers.iter().map(|speaker| speaker.name).collect();
 
     html! {
         <article class="tc-talk" data-talk-id={talk.id} aria-labelledby={heading_id.clone()}>
             <div class="tc-talk-head">
-                <h2 class="tc-talk-title" id={heading_id} tabindex="-1">
+                <@{title_tag} class="tc-talk-title" id={heading_id} tabindex="-1">
                     { highlighted(talk.title, Field::Title, &props.query) }
-                </h2>
+                </@>
                 <button
                     type="button"
                     class="tc-star"
@@ -159,7 +164,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                 </div>
                 if !talk.bio.is_empty() {
                     <section class="tc-bio">
-                        <h3>{ "About the speaker" }</h3>
+                        <@{section_tag.clone()} class="tc-section-title">{ "About the speaker" }</@>
                         { for talk.bio.iter().map(|paragraph| html! {
                             <p>{ highlighted(paragraph, Field::Bio, &props.query) }</p>
                         }) }
@@ -167,11 +172,13 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                 }
                 { series_nav(index, on_action) }
                 { link_list(
+                    &section_tag,
                     format!("Other talks by {}", first_speaker_names.join(" and ")),
                     &catalog.same_speaker_talks(index),
                     on_action,
                 ) }
                 { link_list(
+                    &section_tag,
                     "Related talks".to_owned(),
                     &talk.related.iter().map(|&other| usize::from(other)).collect::<Vec<_>>(),
                     on_action,

@@ -1,0 +1,69 @@
+//! Options an embedding page sets as data attributes on the host element:
+//! `data-theme="light|dark|auto"`, `data-url-sync="false"`, `data-heading-level="2".."5"`.
+
+/// How the widget behaves on its host page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Read the view from, and write it to, the page URL and history.
+    pub url_sync: bool,
+    /// The heading level of talk titles; sections inside a talk are one level below.
+    pub heading_level: u8,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { url_sync: true, heading_level: 2 }
+    }
+}
+
+impl Options {
+    /// Reads the options from attribute values (`attribute("url-sync")` for `data-url-sync`);
+    /// anything missing or unrecognised keeps its default. (`data-theme` needs no code: the
+    /// stylesheet reads it from any ancestor.)
+    pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Self {
+        let default = Options::default();
+        let url_sync = match attribute("url-sync").as_deref().map(str::trim) {
+            Some("false" | "off" | "no" | "0") => false,
+            _ => default.url_sync,
+        };
+        let heading_level = (attribute("heading-level").and_then(|level| level.trim().parse().ok()))
+            .filter(|level| (2..=5).contains(level))
+            .unwrap_or(default.heading_level);
+        Options { url_sync, heading_level }
+    }
+
+    /// The tag of a talk's title, and of the sections inside a talk.
+    pub fn title_tag(self) -> String {
+        format!("h{}", self.heading_level)
+    }
+
+    pub fn section_tag(self) -> String {
+        format!("h{}", self.heading_level + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(pairs: &[(&str, &str)]) -> Options {
+        Options::from_attributes(|name| pairs.iter().find(|(key, _)| *key == name).map(|(_, value)| value.to_string()))
+    }
+
+    #[test]
+    fn attributes_set_options_and_nonsense_keeps_defaults() {
+        let table: &[(&[(&str, &str)], Options)] = &[
+            (&[], Options::default()),
+            (&[("url-sync", "false")], Options { url_sync: false, heading_level: 2 }),
+            (&[("url-sync", "true")], Options::default()),
+            (&[("heading-level", "3")], Options { url_sync: true, heading_level: 3 }),
+            (&[("heading-level", " 5 ")], Options { url_sync: true, heading_level: 5 }),
+            (&[("heading-level", "1")], Options::default()),
+            (&[("heading-level", "7")], Options::default()),
+            (&[("heading-level", "two")], Options::default()),
+        ];
+        for (attributes, expected) in table {
+            assert_eq!(parse(attributes), *expected, "{attributes:?}");
+        }
+    }
+}
