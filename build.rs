@@ -13,6 +13,8 @@ mod codegen;
 mod data_file;
 #[path = "src/catalog/field.rs"]
 mod field;
+#[path = "src/catalog/matcher.rs"]
+mod matcher;
 #[path = "src/catalog/model.rs"]
 mod model;
 #[path = "build/prepare.rs"]
@@ -30,6 +32,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/catalog/field.rs");
     println!("cargo::rerun-if-changed=src/catalog/text.rs");
     println!("cargo::rerun-if-changed=src/catalog/model.rs");
+    println!("cargo::rerun-if-changed=src/catalog/matcher.rs");
     let path = std::env::var("CATALOG_DATA").unwrap_or_else(|_| DEFAULT_DATA.to_owned());
     println!("cargo::rerun-if-changed={path}");
 

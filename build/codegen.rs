@@ -65,8 +65,12 @@ pub fn generate(catalog: &Catalog) -> String {
     let index = &catalog.index;
     out.push_str("    ],\n    index: SearchIndex {\n");
     writeln!(out, "        terms: &{},", lit(index.terms)).unwrap();
+    writeln!(out, "        term_masks: &{},", lit(index.term_masks)).unwrap();
     writeln!(out, "        postings_start: &{},", lit(index.postings_start)).unwrap();
     writeln!(out, "        postings: &{},", lit(index.postings)).unwrap();
+    writeln!(out, "        tokens: &{},", lit(index.tokens)).unwrap();
+    writeln!(out, "        text_tokens: &{},", lit(index.text_tokens)).unwrap();
+    writeln!(out, "        talk_texts: &{},", lit(index.talk_texts)).unwrap();
     writeln!(out, "        bitset_words: {},", index.bitset_words).unwrap();
     writeln!(out, "        tag_bits: &{},", lit(index.tag_bits)).unwrap();
     writeln!(out, "        institution_bits: &{},", lit(index.institution_bits)).unwrap();

@@ -7,6 +7,7 @@
 
 use super::data_file;
 use super::field::Field;
+use super::matcher::letter_mask;
 use super::model::{Catalog, Format, Link, SearchIndex, Series, SeriesPart, Speaker, Tag, Talk};
 use super::text::{fold, words};
 use std::collections::{BTreeMap, BTreeSet};
@@ -169,6 +170,15 @@ fn index(catalog: &Catalog) -> SearchIndex {
         postings_start.push(postings.len() as u32);
     }
 
+    let (mut tokens, mut text_tokens, mut talk_texts) = (Vec::new(), vec![0u32], vec![0u32]);
+    for talk in talks {
+        for (_, text) in talk.field_texts(catalog) {
+            tokens.extend(words(text).map(|word| terms.binary_search(&word).expect("indexed above") as u32));
+            text_tokens.push(tokens.len() as u32);
+        }
+        talk_texts.push(text_tokens.len() as u32 - 1);
+    }
+
     // One bitset per facet value: bit t is set when talk t has the value.
     let bitset_words = talks.len().div_ceil(64);
     let bitsets = |values: usize, has: &dyn Fn(usize, &Talk) -> bool| {
@@ -182,9 +192,13 @@ fn index(catalog: &Catalog) -> SearchIndex {
     };
 
     SearchIndex {
+        term_masks: leak(terms.iter().map(|term| letter_mask(term)).collect()),
         terms: leak_strs(terms),
         postings_start: leak(postings_start),
         postings: leak(postings),
+        tokens: leak(tokens),
+        text_tokens: leak(text_tokens),
+        talk_texts: leak(talk_texts),
         bitset_words,
         tag_bits: bitsets(catalog.tags.len(), &|tag, talk| talk.tags.contains(&(tag as u16))),
         institution_bits: bitsets(catalog.institutions.len(), &|institution, talk| {

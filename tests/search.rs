@@ -239,3 +239,21 @@ fn highlights_are_ranges_of_the_original_text() {
         assert_eq!(marked(text, field, query), expected, "{text:?} {query:?}");
     }
 }
+
+#[test]
+fn token_tables_spell_out_every_field_text() {
+    let catalog = fixture();
+    let index = &catalog.index;
+    for (talk, each) in catalog.talks.iter().enumerate() {
+        let first = index.talk_texts[talk] as usize;
+        let texts = each.field_texts(catalog);
+        assert_eq!(index.talk_texts[talk + 1] as usize - first, texts.len(), "{}", each.id);
+        for (k, (_, text)) in texts.into_iter().enumerate() {
+            let tokens =
+                &index.tokens[index.text_tokens[first + k] as usize..index.text_tokens[first + k + 1] as usize];
+            let spelled: Vec<&str> = tokens.iter().map(|&token| index.terms[token as usize]).collect();
+            let expected: Vec<String> = talk_catalog::catalog::text::words(text).collect();
+            assert_eq!(spelled, expected, "{} {text:?}", each.id);
+        }
+    }
+}

@@ -1,4 +1,6 @@
 //! How one query word matches one word of the catalog: exactly, as a prefix, or with typos.
+//!
+//! `build.rs` includes this file too (for `letter_mask`): it must not depend on the crate.
 
 /// How well a word matched; better matches rank higher.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -13,6 +15,7 @@ pub enum Quality {
 pub struct WordPattern {
     pub text: String,
     chars: Vec<char>,
+    mask: u32,
     pub prefix: bool,
     pub max_typos: usize,
 }
@@ -26,20 +29,44 @@ pub fn typo_budget(len: usize) -> usize {
     }
 }
 
+/// Which of a–z, 0–9 (one bit) and anything else (one bit) occur in `word`. Each edit adds or
+/// removes at most one of these, so two words whose masks differ by more than `k` bits either
+/// way are more than `k` edits apart: a cheap test that skips most of the vocabulary.
+pub fn letter_mask(word: &str) -> u32 {
+    word.chars().fold(0, |mask, c| {
+        mask | match c {
+            'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            '0'..='9' => 1 << 26,
+            _ => 1 << 27,
+        }
+    })
+}
+
 impl WordPattern {
     pub fn new(text: &str, prefix: bool, typos: bool) -> Self {
         let chars: Vec<char> = text.chars().collect();
         let max_typos = if typos { typo_budget(chars.len()) } else { 0 };
-        WordPattern { text: text.to_owned(), chars, prefix, max_typos }
+        WordPattern { text: text.to_owned(), mask: letter_mask(text), chars, prefix, max_typos }
     }
 
     /// How `word` (already folded) matches this pattern, if at all.
     pub fn quality(&self, word: &str) -> Option<Quality> {
+        self.quality_with_mask(word, letter_mask(word))
+    }
+
+    /// [`quality`](Self::quality) for a word whose `letter_mask` is known (precomputed for
+    /// the vocabulary).
+    pub fn quality_with_mask(&self, word: &str, mask: u32) -> Option<Quality> {
         if word == self.text {
             Some(Quality::Exact)
         } else if self.prefix && word.starts_with(self.text.as_str()) {
             Some(Quality::Prefix)
-        } else if self.max_typos > 0 && within_distance(&self.chars, word, self.max_typos) {
+        } else if self.max_typos > 0
+            && (self.mask & !mask).count_ones() as usize <= self.max_typos
+            && (mask & !self.mask).count_ones() as usize <= self.max_typos
+            && word.chars().count().abs_diff(self.chars.len()) <= self.max_typos
+            && within_distance(&self.chars, word, self.max_typos)
+        {
             Some(Quality::Typo)
         } else {
             None
@@ -47,19 +74,34 @@ impl WordPattern {
     }
 }
 
+/// Longest word whose edit distance is computed on the stack; longer ones are never typos of
+/// a query word (their length alone differs by more than the budget from any sensible query).
+const MAX_WORD: usize = 48;
+
 /// Whether the optimal-string-alignment distance (insertions, deletions, substitutions and
 /// swaps of neighbours, each one edit) between `pattern` and `word` is at most `max`.
 fn within_distance(pattern: &[char], word: &str, max: usize) -> bool {
-    let word_len = word.chars().count();
-    if word_len.abs_diff(pattern.len()) > max {
+    let mut chars = ['\0'; MAX_WORD];
+    let mut len = 0;
+    for c in word.chars() {
+        if len == MAX_WORD {
+            return false;
+        }
+        chars[len] = c;
+        len += 1;
+    }
+    let word = &chars[..len];
+    if len.abs_diff(pattern.len()) > max || pattern.len() >= MAX_WORD {
         return false;
     }
-    let word: Vec<char> = word.chars().collect();
-    let width = word.len() + 1;
+    let width = len + 1;
     // Three rolling rows of the edit-distance table: two back (for swaps), previous, current.
-    let mut before: Vec<usize> = vec![0; width];
-    let mut previous: Vec<usize> = (0..width).collect();
-    let mut current = vec![0; width];
+    let mut before = [0usize; MAX_WORD + 1];
+    let mut previous = [0usize; MAX_WORD + 1];
+    let mut current = [0usize; MAX_WORD + 1];
+    for (j, cell) in previous.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
     for i in 1..=pattern.len() {
         current[0] = i;
         let mut row_min = current[0];
@@ -79,4 +121,44 @@ fn within_distance(pattern: &[char], word: &str, max: usize) -> bool {
         std::mem::swap(&mut previous, &mut current);
     }
     previous[width - 1] <= max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typo_matches_follow_the_budget() {
+        let table: &[(&str, bool, &str, Option<Quality>)] = &[
+            ("hessian", false, "hessian", Some(Quality::Exact)),
+            ("hesian", false, "hessian", Some(Quality::Typo)),
+            ("hessain", false, "hessian", Some(Quality::Typo)),
+            ("hesin", false, "hessian", None),
+            ("hallu", true, "hallucinations", Some(Quality::Prefix)),
+            ("hallu", false, "hallucinations", None),
+            ("halucinatoins", false, "hallucinations", Some(Quality::Typo)),
+            ("halucinatons", false, "hallucinations", Some(Quality::Typo)),
+            ("mote", false, "monte", None),
+            ("velickovic", false, "velickovich", Some(Quality::Typo)),
+            ("optimisation", false, "optimization", Some(Quality::Typo)),
+            ("optimisatoin", false, "optimization", Some(Quality::Typo)),
+            ("optmisatoin", false, "optimization", None),
+        ];
+        for &(query, prefix, word, expected) in table {
+            assert_eq!(WordPattern::new(query, prefix, true).quality(word), expected, "{query} vs {word}");
+        }
+    }
+
+    #[test]
+    fn letter_masks_never_reject_a_word_within_the_budget() {
+        let words = ["hessian", "hesian", "hessain", "gradient", "gradeint", "graident", "momentum", "monentum"];
+        for a in words {
+            for b in words {
+                let pattern = WordPattern::new(a, false, true);
+                let by_distance = within_distance(&pattern.chars, b, pattern.max_typos);
+                let filtered = pattern.quality(b).is_some();
+                assert_eq!(filtered, by_distance || a == b, "{a} vs {b}");
+            }
+        }
+    }
 }

@@ -23,10 +23,19 @@ pub struct Catalog {
 pub struct SearchIndex {
     /// Sorted, unique folded words of every searchable field.
     pub terms: &'static [&'static str],
+    /// Per term, its [`letter_mask`](super::matcher::letter_mask): lets the typo search skip
+    /// most of the vocabulary without computing an edit distance.
+    pub term_masks: &'static [u32],
     /// `postings[postings_start[i]..postings_start[i + 1]]` belong to `terms[i]`.
     pub postings_start: &'static [u32],
     /// `talk << Field::BITS | field`, ascending per term.
     pub postings: &'static [u32],
+    /// Every field text as the sequence of its words' term indices, so phrases are checked
+    /// without re-reading text. Talk t's texts (in `Talk::field_texts` order) are numbered from
+    /// `talk_texts[t]`; text k's words are `tokens[text_tokens[k]..text_tokens[k + 1]]`.
+    pub tokens: &'static [u32],
+    pub text_tokens: &'static [u32],
+    pub talk_texts: &'static [u32],
     /// Length of each facet bitset in u64 words.
     pub bitset_words: usize,
     /// Concatenated bitsets of talks per tag, per institution and per format.
@@ -42,8 +51,12 @@ impl SearchIndex {
     /// No tables: a placeholder while a catalog is being assembled.
     pub const EMPTY: SearchIndex = SearchIndex {
         terms: &[],
+        term_masks: &[],
         postings_start: &[0],
         postings: &[],
+        tokens: &[],
+        text_tokens: &[0],
+        talk_texts: &[0],
         bitset_words: 0,
         tag_bits: &[],
         institution_bits: &[],

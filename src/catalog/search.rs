@@ -47,8 +47,9 @@ fn vocabulary_matches(catalog: &Catalog, pattern: &WordPattern) -> Vec<(usize, Q
     }
     if pattern.max_typos > 0 {
         let already: Vec<usize> = found.iter().map(|&(index, _)| index).collect();
-        for (index, term) in terms.iter().enumerate() {
-            if !already.contains(&index) && pattern.quality(term) == Some(Quality::Typo) {
+        let masks = catalog.index.term_masks;
+        for (index, (term, &mask)) in terms.iter().zip(masks).enumerate() {
+            if pattern.quality_with_mask(term, mask) == Some(Quality::Typo) && !already.contains(&index) {
                 found.push((index, Quality::Typo));
             }
         }
@@ -56,16 +57,18 @@ fn vocabulary_matches(catalog: &Catalog, pattern: &WordPattern) -> Vec<(usize, Q
     found
 }
 
-/// Best score per talk for one word, counting only fields in the term's scope.
-fn word_scores(catalog: &Catalog, term: &Term, pattern: &WordPattern, scores: &mut [u32]) {
+/// Best score per talk for one word, counting only fields in the term's scope, and the fields
+/// (bit per `Field` code) where it matched.
+fn word_scores(catalog: &Catalog, term: &Term, matches: &[(usize, Quality)], scores: &mut [u32], fields: &mut [u8]) {
     let index = &catalog.index;
-    for (entry, quality) in vocabulary_matches(catalog, pattern) {
+    for &(entry, quality) in matches {
         let postings = &index.postings[index.postings_start[entry] as usize..index.postings_start[entry + 1] as usize];
         for &posting in postings {
             let field = Field::from_code(posting & ((1 << Field::BITS) - 1));
             if in_scope(term, field) {
                 let talk = (posting >> Field::BITS) as usize;
                 scores[talk] = scores[talk].max(field.weight() * quality as u32);
+                fields[talk] |= 1 << field.code();
             }
         }
     }
@@ -89,31 +92,66 @@ fn phrase_occurrences(text: &str, patterns: &[WordPattern]) -> Vec<(Vec<Range<us
     found
 }
 
+/// The worst quality of an occurrence of the phrase in `tokens` (a field's term indices),
+/// where `qualities[i]` says how each vocabulary entry matches the phrase's word i.
+fn phrase_in_tokens(tokens: &[u32], qualities: &[Vec<Option<Quality>>]) -> Option<Quality> {
+    (tokens.windows(qualities.len()))
+        .filter_map(|window| {
+            let mut worst = Quality::Exact;
+            for (&token, matching) in window.iter().zip(qualities) {
+                worst = worst.min(matching[token as usize]?);
+            }
+            Some(worst)
+        })
+        .max()
+}
+
 /// Best score per talk for a term: one word through the index; several words (a phrase) by
-/// narrowing with the index, then checking adjacency in the candidates' text.
+/// narrowing with the index to talks with every word in one field, then looking for the
+/// words in a row in those fields' precomputed token sequences.
 fn term_scores(catalog: &Catalog, term: &Term) -> Vec<u32> {
     let count = catalog.talks.len();
-    let patterns = patterns(term);
+    let matches: Vec<Vec<(usize, Quality)>> =
+        patterns(term).iter().map(|pattern| vocabulary_matches(catalog, pattern)).collect();
     let mut scores = vec![0; count];
-    word_scores(catalog, term, &patterns[0], &mut scores);
-    if patterns.len() == 1 {
+    let mut fields = vec![0u8; count];
+    word_scores(catalog, term, &matches[0], &mut scores, &mut fields);
+    if matches.len() == 1 {
         return scores;
     }
-    let mut others = vec![0; count];
-    for pattern in &patterns[1..] {
-        others.iter_mut().for_each(|score| *score = 0);
-        word_scores(catalog, term, pattern, &mut others);
-        scores.iter_mut().zip(&others).filter(|(_, &other)| other == 0).for_each(|(score, _)| *score = 0);
+    let (mut other_scores, mut other_fields) = (vec![0; count], vec![0u8; count]);
+    for word_matches in &matches[1..] {
+        other_scores.iter_mut().for_each(|score| *score = 0);
+        other_fields.iter_mut().for_each(|mask| *mask = 0);
+        word_scores(catalog, term, word_matches, &mut other_scores, &mut other_fields);
+        fields.iter_mut().zip(&other_fields).for_each(|(mask, other)| *mask &= other);
     }
-    for (talk, score) in scores.iter_mut().enumerate().filter(|(_, score)| **score > 0) {
-        let texts = catalog.talks[talk].field_texts(catalog);
-        *score = (texts.into_iter().filter(|&(field, _)| in_scope(term, field)))
-            .filter_map(|(field, text)| {
-                let best = phrase_occurrences(text, &patterns).into_iter().map(|(_, quality)| quality).max()?;
-                Some(field.weight() * best as u32)
-            })
-            .max()
-            .unwrap_or(0);
+    // Per phrase word, how each vocabulary entry matches it: a dense table, for the hot loop.
+    let qualities: Vec<Vec<Option<Quality>>> = (matches.iter())
+        .map(|word| {
+            let mut table = vec![None; catalog.index.terms.len()];
+            word.iter().for_each(|&(entry, quality)| table[entry] = Some(quality));
+            table
+        })
+        .collect();
+    let index = &catalog.index;
+    for (talk, score) in scores.iter_mut().enumerate() {
+        let shared = fields[talk];
+        *score = 0;
+        if shared == 0 {
+            continue;
+        }
+        let first_text = index.talk_texts[talk] as usize;
+        for (k, (field, _)) in catalog.talks[talk].field_texts(catalog).into_iter().enumerate() {
+            if shared & (1 << field.code()) == 0 {
+                continue;
+            }
+            let tokens = &index.tokens
+                [index.text_tokens[first_text + k] as usize..index.text_tokens[first_text + k + 1] as usize];
+            if let Some(quality) = phrase_in_tokens(tokens, &qualities) {
+                *score = (*score).max(field.weight() * quality as u32);
+            }
+        }
     }
     scores
 }

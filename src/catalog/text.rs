@@ -12,6 +12,10 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// combining marks, and those are all dropped. Calling `decompose_canonical` directly (not the
 /// `nfd()` iterator) keeps the compatibility-decomposition tables out of the wasm (~35 KB gz).
 pub fn fold(text: &str) -> String {
+    // Most text is ASCII, where folding is just lowercasing: skip the Unicode tables.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
         decompose_canonical(c, |part| {

@@ -7,7 +7,7 @@ pub mod data_file;
 #[path = "../../build/prepare.rs"]
 pub mod prepare;
 
-pub use talk_catalog::catalog::{field, model, text};
+pub use talk_catalog::catalog::{field, matcher, model, text};
 
 use talk_catalog::catalog::Catalog;
 
