@@ -99,7 +99,8 @@ mod keystroke {
             let shown: Vec<String> = (catalogs.iter())
                 .map(|(_, catalog)| compute(catalog, &state(catalog, case)).talks.len().to_string())
                 .collect();
-            eprintln!("  {:<14} {:<22} {}", case.name, format!("{:?}", case.query), shown.join(" / "));
+            let input = format!("{:?}{}", case.query, case.tag.map(|tag| format!(" + tag {tag}")).unwrap_or_default());
+            eprintln!("  {:<14} {:<36} {}", case.name, input, shown.join(" / "));
         }
         eprintln!();
 
