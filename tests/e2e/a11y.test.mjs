@@ -8,37 +8,17 @@ import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { catalogSuite, ROOT, settle, stableIds, waitFor } from './harness.mjs';
+import { search, setFacet as tick, toggleOf } from './dom.mjs';
 
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const PART_1 = 'beirami-safety-vulnerabilities';
 
 const suite = catalogSuite({ before, after, beforeEach, afterEach });
-
-function assertNoErrors() {
-  assert.deepEqual(suite.session.errors, [], 'console errors or page errors were reported');
-}
-
-async function reopen(path, options) {
-  return (await suite.open(path, options)).page;
-}
-
-async function search(page, query) {
-  await page.locator('input[type="search"]').fill(query);
-  return stableIds(page, `after searching ${JSON.stringify(query)}`);
-}
-
-async function tick(page, legend, name) {
-  const box = page
-    .getByRole('group', { name: legend, exact: true })
-    .getByRole('checkbox', { name: new RegExp(`^\\s*${name}\\s*\\(\\d+\\)\\s*$`) });
-  await box.check();
-  await waitFor(() => box.isChecked(), { message: `${legend} ${name} to be ticked` });
-  return stableIds(page, `after ticking ${legend} ${name}`);
-}
+const { assertNoErrors, reopen } = suite;
 
 async function expand(page, id) {
-  const button = page.locator(`article[data-talk-id="${id}"] button.tc-toggle`);
+  const button = toggleOf(page, id);
   await button.click();
   await waitFor(async () => (await button.getAttribute('aria-expanded')) === 'true', {
     message: `${id} to expand`,

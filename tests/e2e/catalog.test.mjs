@@ -12,11 +12,7 @@ const SEED = join(ROOT, 'tests', 'fixtures', 'seed-talks.txt');
 const TOTAL = 20;
 
 const suite = catalogSuite({ before, after, beforeEach, afterEach });
-
-/** Asserts that nothing was logged as an error and nothing threw, during the whole test. */
-function assertNoErrors() {
-  assert.deepEqual(suite.session.errors, [], 'console errors or page errors were reported');
-}
+const { assertNoErrors } = suite;
 
 function searchBox(page) {
   return page.getByRole('searchbox', { name: /search/i });

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 /** The repository root (two levels above this file). */
@@ -193,7 +194,9 @@ export async function statusText(page) {
 /**
  * Registers the hooks every e2e file shares: one server and browser for the file, a fresh
  * catalog page per test (closed afterwards). Returns the live handles; a test may replace
- * `suite.session` with a page it opened itself (`suite.open(path)`), which is then closed too.
+ * `suite.session` with a page it opened itself (`suite.open(path)`, or `suite.reopen(path)` for
+ * just the page), which is then closed too. `suite.assertNoErrors()` checks the current page's
+ * recorded errors; both may be destructured from the suite.
  */
 export function catalogSuite({ before, after, beforeEach, afterEach }) {
   const suite = {
@@ -209,6 +212,12 @@ export function catalogSuite({ before, after, beforeEach, afterEach }) {
       suite.session = undefined;
       suite.session = await openCatalog(suite.browser, new URL(path, suite.server.url).href, options);
       return suite.session;
+    },
+    /** Replaces the test's page with a fresh one at `path` and resolves to it (`open`'s options). */
+    reopen: async (path, options) => (await suite.open(path, options)).page,
+    /** Asserts that nothing was logged as an error and nothing threw, during the whole test. */
+    assertNoErrors(session = suite.session) {
+      assert.deepEqual(session.errors, [], 'console errors or page errors were reported');
     },
   };
   before(async () => {

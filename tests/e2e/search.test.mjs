@@ -6,63 +6,13 @@
 // query parameters (tc-q, tc-tag, tc-from, tc-format, tc-sort, tc-talk).
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalogSuite, shownIds, statusText, waitFor } from './harness.mjs';
+import { catalogSuite, shownIds, stableIds, statusCount, statusText, waitFor } from './harness.mjs';
+import { article, expand, search, searchBox } from './dom.mjs';
 
 const TOTAL = 20;
 
 const suite = catalogSuite({ before, after, beforeEach, afterEach });
-
-/** Replaces the test's page with a fresh one opened at `path` (relative to the server root). */
-async function reopen(path) {
-  return (await suite.open(path)).page;
-}
-
-/** Asserts that nothing was logged as an error and nothing threw, during the whole test. */
-function assertNoErrors() {
-  assert.deepEqual(suite.session.errors, [], 'console errors or page errors were reported');
-}
-
-function searchBox(page) {
-  return page.locator('input[type="search"]');
-}
-
-/** The number of talks the status reports as shown ("3 of 20 talks" → 3, "20 talks" → 20). */
-function statusCount(status) {
-  const match = /^\s*(\d+)(?:\s+of\s+(\d+))?\s+talks?\s*$/.exec(status);
-  return match ? Number(match[1]) : NaN;
-}
-
-/** Lets pending renders and effects run: two animation frames. */
-function settle(page) {
-  return page.evaluate(
-    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
-  );
-}
-
-/**
- * Waits until the page is quiet and consistent: the list and the status agree, and the list is
- * the same on two polls in a row. Resolves to the shown ids.
- */
-async function stableIds(page, what) {
-  let previous;
-  return waitFor(
-    async () => {
-      await settle(page);
-      const [ids, status] = await Promise.all([shownIds(page), statusText(page)]);
-      const key = JSON.stringify(ids);
-      const same = key === previous;
-      previous = key;
-      return same && statusCount(status) === ids.length ? ids : false;
-    },
-    { message: `the list and the status to settle ${what}` },
-  );
-}
-
-/** Replaces the search box's text in one input event, and resolves to the shown ids. */
-async function search(page, query) {
-  await searchBox(page).fill(query);
-  return stableIds(page, `after searching ${JSON.stringify(query)}`);
-}
+const { assertNoErrors, reopen } = suite;
 
 /** Types `text` key by key at the end of the search box, and resolves to the shown ids. */
 async function typeInSearch(page, text) {
@@ -77,10 +27,7 @@ function clearSearch(page) {
   return search(page, '');
 }
 
-function article(page, id) {
-  return page.locator(`article[data-talk-id="${id}"]`);
-}
-
+/** A talk's first disclosure button (any `button[aria-controls][aria-expanded]`). */
 function toggleOf(page, id) {
   return article(page, id).locator('button[aria-controls][aria-expanded]').first();
 }
@@ -164,16 +111,6 @@ async function toggleFacet(page, legend, name, checked = true) {
     message: `the ${legend} checkbox ${name} to be ${checked ? 'checked' : 'unchecked'}`,
   });
   return stableIds(page, `after ${checked ? 'ticking' : 'unticking'} ${legend} ${name}`);
-}
-
-async function expand(page, id) {
-  const button = toggleOf(page, id);
-  assert.equal(await button.getAttribute('aria-expanded'), 'false', `${id} starts collapsed`);
-  await button.click();
-  await waitFor(async () => (await button.getAttribute('aria-expanded')) === 'true', {
-    message: `${id} to expand`,
-  });
-  await settle(page);
 }
 
 /** Waits until the URL's `tc-talk` is `id`. */
@@ -359,7 +296,7 @@ test('a URL restores the whole view, also after a reload', async () => {
   await toggleFacet(page, 'Topic', 'Optimization');
   await page.locator('#tc-sort-select').selectOption('title');
   await stableIds(page, 'after sorting by title');
-  await expand(page, 'udell-hessian');
+  await expand(page, 'udell-hessian', toggleOf(page, 'udell-hessian'));
   const viaUi = await stableIds(page, 'after expanding udell-hessian');
   assert.ok(viaUi.includes('udell-hessian'), `shown: ${viaUi}`);
   const uiParams = params(page);
@@ -447,10 +384,10 @@ test('Back and Forward step between opened talks', async () => {
   const [first, second] = (await shownIds(page)).slice(2, 4);
   const start = await historyLength(page);
 
-  await expand(page, first);
+  await expand(page, first, toggleOf(page, first));
   await urlTalk(page, first);
   assert.equal(await historyLength(page), start + 1, 'opening a talk pushes a history entry');
-  await expand(page, second);
+  await expand(page, second, toggleOf(page, second));
   await urlTalk(page, second);
   assert.equal(await historyLength(page), start + 2, 'opening another talk pushes again');
 

@@ -7,6 +7,7 @@
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { catalogSuite, settle, shownIds, stableIds, statusText, waitFor } from './harness.mjs';
+import { article, expand, facetBox, search, searchBox, setFacet, toggleOf } from './dom.mjs';
 
 const TOTAL = 20;
 const LEGENDS = ['Topic', 'Institution', 'Format'];
@@ -15,47 +16,10 @@ const PART_2 = 'beirami-alignment-methods';
 const PHONE = { width: 390, height: 844 };
 
 const suite = catalogSuite({ before, after, beforeEach, afterEach });
-
-/** Asserts that nothing was logged as an error and nothing threw, during the whole test. */
-function assertNoErrors(session = suite.session) {
-  assert.deepEqual(session.errors, [], 'console errors or page errors were reported');
-}
-
-/** Replaces the test's page with a fresh one at `path`; `options` as for `openCatalog`. */
-async function reopen(path, options) {
-  return (await suite.open(path, options)).page;
-}
-
-function searchBox(page) {
-  return page.locator('input[type="search"]');
-}
-
-async function search(page, query) {
-  await searchBox(page).fill(query);
-  return stableIds(page, `after searching ${JSON.stringify(query)}`);
-}
-
-function article(page, id) {
-  return page.locator(`article[data-talk-id="${id}"]`);
-}
-
-function toggleOf(page, id) {
-  return article(page, id).locator('button.tc-toggle');
-}
+const { assertNoErrors, reopen } = suite;
 
 function starOf(page, id) {
   return article(page, id).locator('button.tc-star');
-}
-
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The checkbox of a facet value, by the facet's legend and the label's text before its count. */
-function facetBox(page, legend, name) {
-  return page
-    .getByRole('group', { name: legend, exact: true })
-    .getByRole('checkbox', { name: new RegExp(`^\\s*${escapeRegExp(name)}\\s*\\(\\d+\\)\\s*$`) });
 }
 
 /** Every facet as `{ legend, options: [{ type, label, name, count, checked, disabled }] }`. */
@@ -77,26 +41,6 @@ function facetTable(page) {
       }),
     })),
   );
-}
-
-/** Ticks or unticks a facet checkbox and waits for the list to settle; resolves to the ids. */
-async function setFacet(page, legend, name, checked = true) {
-  const box = facetBox(page, legend, name);
-  await box.setChecked(checked);
-  await waitFor(async () => (await box.isChecked()) === checked, {
-    message: `${legend} ${name} to be ${checked ? 'ticked' : 'unticked'}`,
-  });
-  return stableIds(page, `after ${checked ? 'ticking' : 'unticking'} ${legend} ${name}`);
-}
-
-async function expand(page, id) {
-  const button = toggleOf(page, id);
-  assert.equal(await button.getAttribute('aria-expanded'), 'false', `${id} starts collapsed`);
-  await button.click();
-  await waitFor(async () => (await button.getAttribute('aria-expanded')) === 'true', {
-    message: `${id} to expand`,
-  });
-  await settle(page);
 }
 
 function expandedStates(page) {
