@@ -145,8 +145,14 @@ fn related(catalog: &Catalog) -> Vec<Vec<u16>> {
                     (f64::from(shared_tags[other]) + 4.0 * f64::from(shared_words[other]) / norm, other)
                 })
                 .collect();
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            scored.into_iter().take(3).map(|(_, other)| other as u16).collect()
+            // Best first, ties in programme order; only the top three need sorting.
+            let order = |a: &(f64, usize), b: &(f64, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+            if scored.len() > 3 {
+                scored.select_nth_unstable_by(3, order);
+                scored.truncate(3);
+            }
+            scored.sort_by(order);
+            scored.into_iter().map(|(_, other)| other as u16).collect()
         })
         .collect()
 }

@@ -19,7 +19,7 @@ impl Bitset {
 
     pub fn full(len: usize) -> Self {
         let mut set = Bitset { words: vec![u64::MAX; len.div_ceil(64)] };
-        if len % 64 != 0 {
+        if !len.is_multiple_of(64) {
             if let Some(last) = set.words.last_mut() {
                 *last = (1 << (len % 64)) - 1;
             }
