@@ -74,22 +74,13 @@ fn word_scores(catalog: &Catalog, term: &Term, matches: &[(usize, Quality)], sco
     }
 }
 
-/// Where in `text` the words of `patterns` occur consecutively: the byte range of each
-/// occurrence's words and the worst quality among them.
-fn phrase_occurrences(text: &str, patterns: &[WordPattern]) -> Vec<(Vec<Range<usize>>, Quality)> {
+/// The byte ranges of the words of `text` that belong to an occurrence of `patterns` in a row.
+fn phrase_ranges(text: &str, patterns: &[WordPattern]) -> Vec<Range<usize>> {
     let words: Vec<(String, Range<usize>)> = words_with_ranges(text).collect();
-    let mut found = Vec::new();
-    if words.len() < patterns.len() {
-        return found;
-    }
-    for window in words.windows(patterns.len()) {
-        let qualities: Option<Vec<Quality>> =
-            window.iter().zip(patterns).map(|((word, _), pattern)| pattern.quality(word)).collect();
-        if let Some(worst) = qualities.and_then(|qualities| qualities.into_iter().min()) {
-            found.push((window.iter().map(|(_, range)| range.clone()).collect(), worst));
-        }
-    }
-    found
+    (words.windows(patterns.len()))
+        .filter(|window| window.iter().zip(patterns).all(|((word, _), pattern)| pattern.quality(word).is_some()))
+        .flat_map(|window| window.iter().map(|(_, range)| range.clone()))
+        .collect()
 }
 
 /// The worst quality of an occurrence of the phrase in `tokens` (a field's term indices),
@@ -179,8 +170,7 @@ pub fn match_text(catalog: &Catalog, query: &Query) -> TextMatches {
 pub fn highlights(text: &str, field: Field, query: &Query) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = (query.terms.iter())
         .filter(|term| !term.negated && in_scope(term, field))
-        .flat_map(|term| phrase_occurrences(text, &patterns(term)))
-        .flat_map(|(ranges, _)| ranges)
+        .flat_map(|term| phrase_ranges(text, &patterns(term)))
         .collect();
     ranges.sort_by_key(|range| (range.start, range.end));
     ranges.dedup_by(|later, earlier| later.start < earlier.end);
