@@ -111,6 +111,10 @@ fn related(catalog: &Catalog) -> Vec<Vec<u16>> {
     for (talk, set) in word_sets.iter().enumerate() {
         set.iter().for_each(|word| talks_with_word.entry(word).or_default().push(talk));
     }
+    let mut talks_with_tag: Vec<Vec<usize>> = vec![Vec::new(); catalog.tags.len()];
+    for (talk, each) in catalog.talks.iter().enumerate() {
+        each.tags.iter().for_each(|&tag| talks_with_tag[usize::from(tag)].push(talk));
+    }
     // Words most talks use say nothing about likeness.
     let max_talks = (count / 10).max(3);
     let distinctive: Vec<Vec<&[usize]>> = (word_sets.iter())
@@ -127,17 +131,9 @@ fn related(catalog: &Catalog) -> Vec<Vec<u16>> {
             shared_words.iter_mut().for_each(|n| *n = 0);
             shared_tags.iter_mut().for_each(|n| *n = 0);
             distinctive[talk].iter().flat_map(|talks| talks.iter()).for_each(|&other| shared_words[other] += 1);
-            for &tag in catalog.talks[talk].tags {
-                let words = catalog.index.bitset_words;
-                let bits = &catalog.index.tag_bits[usize::from(tag) * words..][..words];
-                for (position, &word) in bits.iter().enumerate() {
-                    let mut rest = word;
-                    while rest != 0 {
-                        shared_tags[position * 64 + rest.trailing_zeros() as usize] += 1;
-                        rest &= rest - 1;
-                    }
-                }
-            }
+            (catalog.talks[talk].tags.iter())
+                .flat_map(|&tag| &talks_with_tag[usize::from(tag)])
+                .for_each(|&other| shared_tags[other] += 1);
             let mut scored: Vec<(f64, usize)> = (0..count)
                 .filter(|&other| other != talk && (shared_words[other] > 0 || shared_tags[other] > 0))
                 .map(|other| {

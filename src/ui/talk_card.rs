@@ -90,7 +90,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
     let star = on_action.reform(move |_: MouseEvent| Action::ToggleFavourite(index));
     let copy = props.on_copy.reform(move |_: MouseEvent| index);
     let (title_tag, section_tag) = (props.options.title_tag(), props.options.section_tag());
-    let first_speaker_names: Vec<&str> = talk.speakers.iter().map(|speaker| speaker.name).collect();
+    let speaker_names: Vec<&str> = talk.speakers.iter().map(|speaker| speaker.name).collect();
 
     html! {
         <article class="tc-talk" data-talk-id={talk.id} aria-labelledby={heading_id.clone()}>
@@ -173,7 +173,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                 { series_nav(index, on_action) }
                 { link_list(
                     &section_tag,
-                    format!("Other talks by {}", first_speaker_names.join(" and ")),
+                    format!("Other talks by {}", speaker_names.join(" and ")),
                     &catalog.same_speaker_talks(index),
                     on_action,
                 ) }
