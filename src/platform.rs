@@ -13,6 +13,14 @@ pub fn host_element() -> Option<Element> {
     document.get_element_by_id("talk-catalog").or_else(|| document.query_selector("[data-talk-catalog]").ok().flatten())
 }
 
+/// Marks the host element `data-ready` once the app has taken over from the pre-rendered
+/// HTML and responds to input (for the host page's scripts, and for tests).
+pub fn mark_ready() {
+    if let Some(host) = host_element() {
+        let _ = host.set_attribute("data-ready", "");
+    }
+}
+
 /// The value of `data-{name}` on `element`.
 pub fn data_attribute(element: &Element, name: &str) -> Option<String> {
     element.get_attribute(&format!("data-{name}"))

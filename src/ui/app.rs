@@ -16,11 +16,15 @@ use yew::prelude::*;
 pub struct AppProps {
     #[prop_or_default]
     pub options: Options,
+    /// The view to start from: the page URL's in the browser (see [`initial_state`]), the
+    /// default view when pre-rendering.
+    #[prop_or_default]
+    pub initial: ViewState,
 }
 
 /// The state a page load starts from: the URL's (when the widget may use it), with the stored
 /// favourites unless the URL brings its own (a shared list).
-fn initial_state(options: Options) -> ViewState {
+pub fn initial_state(options: Options) -> ViewState {
     let mut state =
         if options.url_sync { url_state::decode(catalog(), &platform::current_search()) } else { ViewState::default() };
     if state.favourites.is_empty() {
@@ -32,7 +36,7 @@ fn initial_state(options: Options) -> ViewState {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let options = props.options;
-    let state = use_reducer(|| UiState(initial_state(options)));
+    let state = use_reducer(|| UiState(props.initial.clone()));
     let view = use_memo(state.0.clone(), |state| view::compute(catalog(), state));
     let query = use_memo(view.query.clone(), |query| query.clone());
     let selection = use_memo(state.0.selection.clone(), |selection| selection.clone());
@@ -78,6 +82,7 @@ pub fn App(props: &AppProps) -> Html {
                 })
             });
             let slash = platform::on_slash_key(|| platform::focus_element(SEARCH_INPUT_ID));
+            platform::mark_ready();
             move || drop((history, slash))
         });
     }

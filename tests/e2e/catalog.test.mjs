@@ -4,11 +4,9 @@
 // summary, a labelled `<input type="search">`, and a disclosure button per talk.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { catalogSuite, ROOT, shownIds, statusText, waitFor } from './harness.mjs';
+import { catalogSuite, shownIds, statusText, waitFor } from './harness.mjs';
+import { assertSeedText, talkLines } from './dom.mjs';
 
-const SEED = join(ROOT, 'tests', 'fixtures', 'seed-talks.txt');
 const TOTAL = 20;
 
 const suite = catalogSuite({ before, after, beforeEach, afterEach });
@@ -32,32 +30,7 @@ async function search(page, query) {
 
 test('shows all 20 seed talks verbatim, in order', async () => {
   const { page } = suite.session;
-  const expected = (await readFile(SEED, 'utf8')).replace(/\r?\n$/, '');
-  const lines = await page.$$eval('article[data-talk-id]', (articles) =>
-    articles.flatMap((article) => {
-      const text = (el) => el.textContent;
-      const all = (selector) => [...article.querySelectorAll(selector)].map(text);
-      return [
-        text(article.querySelector('.tc-talk-title')),
-        ...all('li.tc-speaker'),
-        ...all('.tc-abstract p'),
-        ...all('.tc-bio p'),
-      ];
-    }),
-  );
-  assert.equal(await page.locator('article[data-talk-id]').count(), TOTAL);
-  const actual = lines.join('\n');
-  if (actual !== expected) {
-    // Point at the first differing line rather than dumping two 60 kB strings.
-    const want = expected.split('\n');
-    const i = want.findIndex((line, n) => line !== lines[n]);
-    const at = i === -1 ? Math.min(want.length, lines.length) : i;
-    assert.fail(
-      `rendered text differs from the seed at line ${at + 1} ` +
-        `(${lines.length} lines rendered, ${want.length} expected)\n` +
-        `  expected: ${JSON.stringify(want[at])}\n  rendered: ${JSON.stringify(lines[at])}`,
-    );
-  }
+  await assertSeedText(await talkLines(page));
   assertNoErrors();
 });
 

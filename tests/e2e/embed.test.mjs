@@ -15,11 +15,28 @@ const HOST_STYLES = `
   button { background: rgb(0, 255, 0); }
 `;
 
+/** Global rules common in real sites' stylesheets that a widget must survive. */
+const HOSTILE_STYLES = `
+  html { font-size: 62.5%; }
+  body { font-size: 20px; line-height: 2.2; letter-spacing: 0.1em; word-spacing: 0.3em; text-align: center;
+         font-family: Georgia, serif; font-style: italic; color: rgb(90, 0, 0); }
+  * { box-sizing: content-box; }
+  h1, h2, h3 { color: rgb(200, 0, 0); font-size: 3em; margin: 2em 0; text-transform: uppercase; font-family: serif; }
+  p { margin: 3em; color: rgb(0, 0, 200); font-size: 1.5rem; }
+  a { color: rgb(255, 0, 255); text-decoration: none; font-weight: bold; }
+  button { background: rgb(0, 255, 0); padding: 2em; border: 5px solid; border-radius: 0; text-transform: uppercase; width: 100%; }
+  input { border: 4px dashed rgb(255, 0, 0); padding: 1em; width: 50%; font-size: 2rem; }
+  article { border: 10px solid rgb(0, 0, 0); padding: 4em; margin: 3em; max-width: 300px; }
+  ul { list-style: square; padding: 3em; margin: 2em; }
+  li { margin: 1em; }
+  li::before { content: "→ "; }
+`;
+
 /** The host page: its own content, then the one element and the one script of the embed. */
-function hostPage(embed) {
+function hostPage(embed, styles = HOST_STYLES) {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Our conference</title><style>${HOST_STYLES}</style></head>
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Our conference</title><style>${styles}</style></head>
 <body>
   <h1>Our conference</h1>
   <p class="intro">Welcome to the programme.</p>
@@ -42,6 +59,8 @@ before(async () => {
   await symlink(DIST, join(site, '2026', 'talks'));
   await writeFile(join(site, 'index.html'), hostPage(EMBED));
   await writeFile(join(site, 'plain.html'), hostPage(''));
+  await writeFile(join(site, 'clean.html'), hostPage(EMBED, ''));
+  await writeFile(join(site, 'hostile.html'), hostPage(EMBED, HOSTILE_STYLES));
   server = await startServer(site);
   browser = await launch();
 });
@@ -104,3 +123,42 @@ async function openPlain() {
   await context.close();
   return styles;
 }
+
+/** Box sizes and the styles that make the widget's layout, for a few of its elements. */
+function widgetLayout(page) {
+  return page.evaluate(() => {
+    const first = 'article[data-talk-id]';
+    const selectors = [
+      '.tc', '.tc-search input', '.tc-search label', '.tc-help', '.tc-facet legend', '.tc-facet ul', '.tc-facet li',
+      first, `${first} .tc-talk-title`, `${first} .tc-speakers`, `${first} .tc-tag`, `${first} .tc-teaser`,
+      `${first} .tc-toggle`, `${first} .tc-star`,
+    ];
+    const properties = [
+      'color', 'backgroundColor', 'fontSize', 'fontFamily', 'fontStyle', 'fontWeight', 'lineHeight', 'letterSpacing',
+      'wordSpacing', 'textAlign', 'textTransform', 'margin', 'padding', 'borderTopWidth', 'borderTopStyle',
+      'boxSizing', 'listStyleType', 'width', 'maxWidth',
+    ];
+    return selectors.map((selector) => {
+      const element = document.querySelector(selector);
+      if (!element) return [selector, 'missing'];
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      const before = getComputedStyle(element, '::before').content;
+      return [selector, Math.round(box.width), Math.round(box.height), before, ...properties.map((name) => style[name])];
+    });
+  });
+}
+
+test("the host's global styles leave the widget's layout intact", async () => {
+  const open = async (path) => {
+    const session = await openCatalog(browser, new URL(path, server.url).href, { contextOptions: { viewport: { width: 1200, height: 900 } } });
+    const layout = await widgetLayout(session.page);
+    assert.deepEqual(session.errors, []);
+    await session.close();
+    return layout;
+  };
+  const clean = await open('/clean.html');
+  const hostile = await open('/hostile.html');
+  assert.ok(clean.every((row) => row[1] !== 'missing'), JSON.stringify(clean));
+  for (const [index, row] of hostile.entries()) assert.deepEqual(row, clean[index], `${row[0]} differs on the hostile host`);
+});

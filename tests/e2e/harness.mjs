@@ -150,7 +150,7 @@ export async function waitFor(fn, { timeout = 5000, interval = 50, message = 'co
 
 /**
  * Opens a fresh page in its own browser context, records console errors and uncaught page
- * errors, navigates to `url` and waits until the talks are rendered.
+ * errors, navigates to `url` and waits until the app has rendered the talks.
  * Options: `contextOptions` for `browser.newContext` (viewport, colorScheme, reducedMotion, …),
  * and `beforeLoad(context, page)`, awaited before navigating (init scripts, permissions).
  * Resolves to `{ page, context, errors, close() }`.
@@ -171,7 +171,8 @@ export async function openCatalog(browser, url, { timeout = 15000, contextOption
   try {
     await beforeLoad?.(context, page);
     await page.goto(url, { waitUntil: 'load', timeout });
-    await page.waitForSelector('article[data-talk-id]', { state: 'attached', timeout });
+    // The pre-rendered talks are there from the start: wait for the app to take over.
+    await page.waitForSelector('[data-ready] article[data-talk-id]', { state: 'attached', timeout });
   } catch (error) {
     await context.close();
     throw new Error(`${error.message}\nerrors seen: ${JSON.stringify(errors, null, 2)}`);

@@ -22,7 +22,7 @@ test('reloads offline with all talks, and search still works', async () => {
 
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('article[data-talk-id]');
+  await page.waitForSelector('[data-ready] article[data-talk-id]');
   assert.deepEqual(await shownIds(page), online, 'the same 20 talks, from the cache');
 
   await page.getByRole('searchbox', { name: /search/i }).fill('hessian');
@@ -37,7 +37,7 @@ test('an address with view state opens offline too', async () => {
   await controlled(page);
   await context.setOffline(true);
   await page.goto(new URL('?tc-q=velickovic&lang=fr', suite.server.url).href);
-  await page.waitForSelector('article[data-talk-id]');
+  await page.waitForSelector('[data-ready] article[data-talk-id]');
   assert.deepEqual(await shownIds(page), ['velickovic-competitive-programming']);
   assert.deepEqual(suite.session.errors, []);
 });

@@ -327,7 +327,7 @@ test('a URL restores the whole view, also after a reload', async () => {
   };
   await check('on load');
   await page.reload({ waitUntil: 'load' });
-  await page.waitForSelector('article[data-talk-id]', { state: 'attached' });
+  await page.waitForSelector('[data-ready] article[data-talk-id]', { state: 'attached' });
   await check('after a reload');
   assertNoErrors();
 });

@@ -497,7 +497,7 @@ test('stars toggle, "Favourites only" filters, and stars survive a reload', asyn
   const stored = await page.evaluate(() => localStorage.getItem(`talk-catalog:favourites:${location.pathname}`));
   for (const id of picks) assert.ok(stored?.includes(id), `${id} is in local storage: ${JSON.stringify(stored)}`);
   await page.goto(suite.server.url, { waitUntil: 'load' });
-  await page.waitForSelector('article[data-talk-id]');
+  await page.waitForSelector('[data-ready] article[data-talk-id]');
   await stableIds(page, 'after reloading');
   const starred = await page.$$eval('article[data-talk-id]', (articles) =>
     articles
