@@ -58,7 +58,10 @@ before(async () => {
   await mkdir(join(site, '2026'));
   await symlink(DIST, join(site, '2026', 'talks'));
   await writeFile(join(site, 'index.html'), hostPage(EMBED));
-  await writeFile(join(site, 'plain.html'), hostPage(''));
+  // The same host pages with the host element but without the script: no widget.
+  const withoutScript = EMBED.replace(/<script[^>]*><\/script>/, '');
+  await writeFile(join(site, 'plain.html'), hostPage(withoutScript));
+  await writeFile(join(site, 'hostile-plain.html'), hostPage(withoutScript, HOSTILE_STYLES));
   await writeFile(join(site, 'clean.html'), hostPage(EMBED, ''));
   await writeFile(join(site, 'hostile.html'), hostPage(EMBED, HOSTILE_STYLES));
   server = await startServer(site);
@@ -74,9 +77,10 @@ after(async () => {
 /** Computed styles of the host's own elements, for before/after comparison. */
 function hostStyles(page) {
   return page.evaluate(() =>
-    ['body', 'h1', 'p.intro', 'button.host-button'].map((selector) => {
+    ['html', 'body', 'h1', 'p.intro', 'button.host-button', '#talk-catalog'].map((selector) => {
       const style = getComputedStyle(document.querySelector(selector));
-      return [selector, style.color, style.fontSize, style.margin, style.backgroundColor, style.boxSizing, style.fontFamily];
+      const { color, fontSize, margin, padding, backgroundColor, boxSizing, fontFamily, lineHeight, display } = style;
+      return [selector, color, fontSize, margin, padding, backgroundColor, boxSizing, fontFamily, lineHeight, display];
     }),
   );
 }
@@ -103,22 +107,27 @@ test('one element and one script under a sub-path show the catalog with the opti
   }
 });
 
-test('the widget changes no computed style of the host page', async () => {
-  const plain = await openPlain();
-  const { page, errors, close } = await openCatalog(browser, server.url);
-  try {
-    assert.deepEqual(await hostStyles(page), plain);
-    assert.deepEqual(errors, []);
-  } finally {
-    await close();
-  }
-});
+for (const [page, plainPage] of [
+  ['/', '/plain.html'],
+  ['/hostile.html', '/hostile-plain.html'],
+]) {
+  test(`the widget changes no computed style of the host page (${page})`, async () => {
+    const plain = await openPlain(plainPage);
+    const { page: opened, errors, close } = await openCatalog(browser, new URL(page, server.url).href);
+    try {
+      assert.deepEqual(await hostStyles(opened), plain);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+}
 
-/** The host's styles on the same page without the embed. */
-async function openPlain() {
+/** The host's styles on the same page without the widget. */
+async function openPlain(path) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(new URL('/plain.html', server.url).href);
+  await page.goto(new URL(path, server.url).href);
   const styles = await hostStyles(page);
   await context.close();
   return styles;
