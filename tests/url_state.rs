@@ -111,6 +111,8 @@ fn any_state() -> impl Strategy<Value = ViewState> {
             // Favourites are in the URL only with "favourites only" (see `encode`).
             favourites: if favourites_only { favourites } else { BTreeSet::new() },
             favourites_only,
+            // Not in the URL: a link opens at the first page (and on the opened talk's).
+            extra_pages: 0,
         })
 }
 

@@ -55,6 +55,8 @@ pub struct ViewState {
     pub favourites: BTreeSet<usize>,
     /// Show only the starred talks.
     pub favourites_only: bool,
+    /// Pages of talks shown beyond the first ("Show more"); a new result starts at the first.
+    pub extra_pages: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,12 +73,25 @@ pub enum Action {
     CollapseAll,
     ToggleFavourite(usize),
     SetFavouritesOnly(bool),
+    /// Shows one more page of talks.
+    ShowMore,
     /// Replaces the whole state, e.g. with one decoded from the URL after Back.
     Restore(ViewState),
 }
 
 pub fn reduce(state: &ViewState, action: Action) -> ViewState {
     let mut next = state.clone();
+    // A different result list starts again at its first page.
+    if matches!(
+        action,
+        Action::SetQuery(_)
+            | Action::ToggleFacet(_)
+            | Action::ClearFilters
+            | Action::SetSort(_)
+            | Action::SetFavouritesOnly(_)
+    ) {
+        next.extra_pages = 0;
+    }
     match action {
         Action::SetQuery(query) => next.query = query,
         Action::ToggleFacet(value) => next.selection.toggle(value),
@@ -111,6 +126,7 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
             }
         }
         Action::SetFavouritesOnly(only) => next.favourites_only = only,
+        Action::ShowMore => next.extra_pages += 1,
         Action::Restore(restored) => next = restored,
     }
     next
@@ -176,6 +192,22 @@ mod tests {
         let state = run(&[Action::ToggleFavourite(2), Action::SetFavouritesOnly(true), Action::ClearFilters]);
         assert!(!state.favourites_only);
         assert_eq!(state.favourites.len(), 1, "clearing filters keeps the stars");
+    }
+
+    #[test]
+    fn show_more_adds_pages_until_the_result_changes() {
+        let state = run(&[Action::ShowMore, Action::ShowMore, Action::ToggleExpanded(1), Action::ToggleFavourite(1)]);
+        assert_eq!(state.extra_pages, 2, "expanding and starring keep the pages");
+        let changes = [
+            Action::SetQuery("x".into()),
+            Action::ToggleFacet(FacetValue::Tag(0)),
+            Action::ClearFilters,
+            Action::SetSort(Some(SortOrder::Title)),
+            Action::SetFavouritesOnly(true),
+        ];
+        for change in changes {
+            assert_eq!(reduce(&state, change.clone()).extra_pages, 0, "{change:?}");
+        }
     }
 
     #[test]

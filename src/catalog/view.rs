@@ -7,11 +7,15 @@ use super::search::match_text;
 use super::state::{SortOrder, ViewState};
 use super::Catalog;
 
+/// Talks rendered per page unless the host page says otherwise: large catalogs are shown a
+/// page at a time ("Show more"), so each keystroke's DOM work stays small.
+pub const PAGE_SIZE: usize = 50;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct View {
     /// The parsed query, for highlighting.
     pub query: Query,
-    /// Talks to show, by catalog index, in display order.
+    /// Every talk the state selects, by catalog index, in display order.
     pub talks: Vec<usize>,
     pub facets: FacetCounts,
     /// The order actually applied (the state's, or the default for its query).
@@ -57,6 +61,24 @@ pub fn compute(catalog: &Catalog, state: &ViewState) -> View {
         SortOrder::Speaker => talks.sort_by_key(|&talk| index.surname_rank[talk]),
     }
     View { query, talks, facets, sort }
+}
+
+impl View {
+    /// How many of `talks` to render: `1 + extra_pages` pages of `page_size`.
+    pub fn rendered(&self, extra_pages: usize, page_size: usize) -> usize {
+        self.talks.len().min((extra_pages + 1).saturating_mul(page_size.max(1)))
+    }
+}
+
+/// `state` with enough pages of `page_size` shown to include its opened talk (after a deep
+/// link, Back, or a link to another talk).
+pub fn reveal_open(catalog: &Catalog, mut state: ViewState, page_size: usize) -> ViewState {
+    if let Some(open) = state.open {
+        if let Some(position) = compute(catalog, &state).talks.iter().position(|&talk| talk == open) {
+            state.extra_pages = state.extra_pages.max(position / page_size.max(1));
+        }
+    }
+    state
 }
 
 /// How many talks each single relaxation of `state` would show: one entry per active filter.

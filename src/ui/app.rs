@@ -30,25 +30,25 @@ pub fn initial_state(options: Options) -> ViewState {
     if state.favourites.is_empty() {
         state.favourites = platform::load_favourites().iter().filter_map(|id| catalog().talk_index(id)).collect();
     }
-    state
+    view::reveal_open(catalog(), state, options.page_size)
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let options = props.options;
-    let state = use_reducer(|| UiState(props.initial.clone()));
-    let view = use_memo(state.0.clone(), |state| view::compute(catalog(), state));
+    let state = use_reducer(|| UiState { view: props.initial.clone(), page_size: options.page_size });
+    let view = use_memo(state.view.clone(), |state| view::compute(catalog(), state));
     let query = use_memo(view.query.clone(), |query| query.clone());
-    let selection = use_memo(state.0.selection.clone(), |selection| selection.clone());
+    let selection = use_memo(state.view.selection.clone(), |selection| selection.clone());
     // The talk whose heading should get focus after the next render (a deep link, or a link
     // to another talk), with a counter so following the same link twice focuses twice.
-    let focus = use_state(|| (state.0.open, 0u32));
+    let focus = use_state(|| (state.view.open, 0u32));
     let copied = use_state(|| false);
 
     // Keep the URL in step with the state: opening a talk is a step in history, the rest
     // (typing, ticking filters) replaces the current entry.
-    let last_open = use_mut_ref(|| state.0.open);
-    use_effect_with(state.0.clone(), move |state| {
+    let last_open = use_mut_ref(|| state.view.open);
+    use_effect_with(state.view.clone(), move |state| {
         if !options.url_sync {
             return;
         }
@@ -63,7 +63,7 @@ pub fn App(props: &AppProps) -> Html {
     // Save stars when the user changes them; not on load, which may show someone else's
     // shared list that must not replace the stars kept here.
     let loading = use_mut_ref(|| true);
-    use_effect_with(state.0.favourites.clone(), move |favourites| {
+    use_effect_with(state.view.favourites.clone(), move |favourites| {
         if !std::mem::replace(&mut *loading.borrow_mut(), false) {
             platform::save_favourites(&favourites.iter().map(|&talk| catalog().talks[talk].id).collect::<Vec<_>>());
         }
@@ -109,6 +109,16 @@ pub fn App(props: &AppProps) -> Html {
             copied.set(true);
         })
     };
+    let rendered = view.rendered(state.view.extra_pages, options.page_size);
+    // The next page's first talk gets focus, so keyboard users carry on reading there.
+    let show_more = {
+        let (state, focus) = (state.clone(), focus.clone());
+        let next = view.talks.get(rendered).copied();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::ShowMore);
+            focus.set((next, focus.1.wrapping_add(1)));
+        })
+    };
     let dispatch = |make: fn(bool) -> Action| {
         on_action.reform(move |event: Event| make(event.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))
     };
@@ -118,7 +128,7 @@ pub fn App(props: &AppProps) -> Html {
         count if count == total => format!("{total} talks"),
         count => format!("{count} of {total} talks"),
     };
-    let all_expanded = !view.talks.is_empty() && view.talks.iter().all(|talk| state.0.expanded.contains(talk));
+    let all_expanded = !view.talks.is_empty() && view.talks.iter().all(|talk| state.view.expanded.contains(talk));
     let expand_all = {
         let talks = view.talks.clone();
         on_action.reform(
@@ -129,21 +139,21 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="tc">
             <div class="tc-header">
-                <SearchBox value={state.0.query.clone()} on_change={on_action.reform(Action::SetQuery)} />
+                <SearchBox value={state.view.query.clone()} on_change={on_action.reform(Action::SetQuery)} />
                 <SortControl value={view.sort} on_change={on_action.reform(Action::SetSort)} />
                 <p class="tc-status" role="status">{ status }</p>
             </div>
             <div class="tc-body">
                 <FacetPanel
                     counts={view.facets.clone()}
-                    selection={state.0.selection.clone()}
+                    selection={state.view.selection.clone()}
                     on_toggle={on_action.reform(Action::ToggleFacet)}
                 />
                 <div class="tc-results">
                     <div class="tc-toolbar">
                         <ActiveFilters
-                            selection={state.0.selection.clone()}
-                            favourites_only={state.0.favourites_only}
+                            selection={state.view.selection.clone()}
+                            favourites_only={state.view.favourites_only}
                             has_query={!view.query.is_empty()}
                             on_action={on_action.clone()}
                         />
@@ -151,10 +161,10 @@ pub fn App(props: &AppProps) -> Html {
                             <label class="tc-check">
                                 <input
                                     type="checkbox"
-                                    checked={state.0.favourites_only}
+                                    checked={state.view.favourites_only}
                                     onchange={dispatch(Action::SetFavouritesOnly)}
                                 />
-                                { format!("Favourites only ({})", state.0.favourites.len()) }
+                                { format!("Favourites only ({})", state.view.favourites.len()) }
                             </label>
                             <button type="button" class="tc-link-button" onclick={expand_all} disabled={view.talks.is_empty()}>
                                 { if all_expanded { "Collapse all" } else { "Expand all" } }
@@ -163,16 +173,16 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                     <p class="tc-visually-hidden" aria-live="polite">{ if *copied { "Link copied" } else { "" } }</p>
                     if view.talks.is_empty() {
-                        <EmptyState relaxations={view::relaxations(catalog(), &state.0)} on_action={on_action.clone()} />
+                        <EmptyState relaxations={view::relaxations(catalog(), &state.view)} on_action={on_action.clone()} />
                     } else {
                         <ol class="tc-list">
-                            { for view.talks.iter().map(|&talk| html! {
+                            { for view.talks[..rendered].iter().map(|&talk| html! {
                                 <li key={catalog().talks[talk].id}>
                                     <TalkCard
                                         index={talk}
                                         {options}
-                                        expanded={state.0.expanded.contains(&talk)}
-                                        favourite={state.0.favourites.contains(&talk)}
+                                        expanded={state.view.expanded.contains(&talk)}
+                                        favourite={state.view.favourites.contains(&talk)}
                                         query={Rc::clone(&query)}
                                         selection={Rc::clone(&selection)}
                                         on_action={on_action.clone()}
@@ -181,6 +191,14 @@ pub fn App(props: &AppProps) -> Html {
                                 </li>
                             }) }
                         </ol>
+                        if rendered < view.talks.len() {
+                            <p class="tc-more-talks">
+                                { format!("Showing {rendered} of {} talks. ", view.talks.len()) }
+                                <button type="button" class="tc-link-button" onclick={show_more}>
+                                    { format!("Show {} more", (view.talks.len() - rendered).min(options.page_size)) }
+                                </button>
+                            </p>
+                        }
                     }
                 </div>
             </div>

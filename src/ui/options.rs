@@ -1,5 +1,8 @@
 //! Options an embedding page sets as data attributes on the host element:
-//! `data-theme="light|dark|auto"`, `data-url-sync="false"`, `data-heading-level="2".."5"`.
+//! `data-theme="light|dark|auto"`, `data-url-sync="false"`, `data-heading-level="2".."5"`,
+//! `data-page-size="N"`.
+
+use crate::catalog::view::PAGE_SIZE;
 
 /// How the widget behaves on its host page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -8,11 +11,13 @@ pub struct Options {
     pub url_sync: bool,
     /// The heading level of talk titles; sections inside a talk are one level below.
     pub heading_level: u8,
+    /// Talks shown before "Show more" (and added by each press).
+    pub page_size: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { url_sync: true, heading_level: 2 }
+        Options { url_sync: true, heading_level: 2, page_size: PAGE_SIZE }
     }
 }
 
@@ -29,7 +34,10 @@ impl Options {
         let heading_level = (attribute("heading-level").and_then(|level| level.trim().parse().ok()))
             .filter(|level| (2..=5).contains(level))
             .unwrap_or(default.heading_level);
-        Options { url_sync, heading_level }
+        let page_size = (attribute("page-size").and_then(|size| size.trim().parse().ok()))
+            .filter(|size| (1..=100_000).contains(size))
+            .unwrap_or(default.page_size);
+        Options { url_sync, heading_level, page_size }
     }
 
     /// The tag of a talk's title, and of the sections inside a talk.
@@ -54,13 +62,17 @@ mod tests {
     fn attributes_set_options_and_nonsense_keeps_defaults() {
         let table: &[(&[(&str, &str)], Options)] = &[
             (&[], Options::default()),
-            (&[("url-sync", "false")], Options { url_sync: false, heading_level: 2 }),
+            (&[("url-sync", "false")], Options { url_sync: false, ..Options::default() }),
             (&[("url-sync", "true")], Options::default()),
-            (&[("heading-level", "3")], Options { url_sync: true, heading_level: 3 }),
-            (&[("heading-level", " 5 ")], Options { url_sync: true, heading_level: 5 }),
+            (&[("heading-level", "3")], Options { heading_level: 3, ..Options::default() }),
+            (&[("heading-level", " 5 ")], Options { heading_level: 5, ..Options::default() }),
             (&[("heading-level", "1")], Options::default()),
             (&[("heading-level", "7")], Options::default()),
             (&[("heading-level", "two")], Options::default()),
+            (&[("page-size", "8")], Options { page_size: 8, ..Options::default() }),
+            (&[("page-size", "0")], Options::default()),
+            (&[("page-size", "-3")], Options::default()),
+            (&[("page-size", "99999999999999999999")], Options::default()),
         ];
         for (attributes, expected) in table {
             assert_eq!(parse(attributes), *expected, "{attributes:?}");

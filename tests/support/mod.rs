@@ -14,6 +14,12 @@ use talk_catalog::catalog::Catalog;
 /// The catalog in the file at `path` (relative to the crate root); panics if it is invalid.
 pub fn load(path: &str) -> &'static Catalog {
     let text = std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"));
-    let file = data_file::parse(path, &text).unwrap_or_else(|errors| panic!("{path}: {errors:#?}"));
+    parse(path, &text)
+}
+
+/// The catalog that `text` (a data file named `name` in messages) describes; panics if it is
+/// invalid.
+pub fn parse(name: &str, text: &str) -> &'static Catalog {
+    let file = data_file::parse(name, text).unwrap_or_else(|errors| panic!("{name}: {errors:#?}"));
     Box::leak(Box::new(prepare::prepare(file)))
 }

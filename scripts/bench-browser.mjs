@@ -1,0 +1,207 @@
+// Browser timings (a benchmark that prints figures, not a test): builds the app with synthetic
+// catalogs (examples/synthetic_catalog.rs, seed 1), serves each build on 127.0.0.1, drives
+// headless Chromium and prints, per catalog size:
+//   - first talk painted (first contentful paint: the pre-rendered talks are the content), for
+//     the app and, side by side, a static page with the same talks (the app's index.html
+//     without its scripts);
+//   - ready: when the app has taken over and responds to input (the host's data-ready mark);
+//   - keystroke to next paint, p50 / p95 / max, over every keystroke of realistic queries
+//     typed one key at a time (from keydown to the first timer after the next animation frame,
+//     i.e. after the frame that shows the result);
+//   - the longest task while typing (long tasks are those over 50 ms; "none" if there were none);
+//   - JS heap in use and the wasm's linear memory after typing.
+//
+// Usage: scripts/bench-browser [--no-build] [--runs N] [SIZE...]     (default sizes 20 1000 10000)
+// Builds go to target/bench-browser/dist-SIZE; --no-build reuses them. See BENCHMARKS.md.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, ROOT, startServer } from '../tests/e2e/harness.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name) && args.splice(args.indexOf(name), 1);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at === -1 ? fallback : Number(args.splice(at, 2)[1]);
+};
+const noBuild = flag('--no-build');
+const runs = option('--runs', 5);
+const sizes = args.length ? args.map(Number) : [20, 1000, 10000];
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
+  console.error('usage: scripts/bench-browser [--no-build] [--runs N] [SIZE...]');
+  process.exit(2);
+}
+
+/** What attendees type: half-remembered words, a name, a phrase, a typo; then clear the box. */
+const QUERIES = ['hessian', 'gradient descent', 'velickovic', 'language models', 'optimizaton', 'learning -neural'];
+
+const WORK = join(ROOT, 'target', 'bench-browser');
+const PATH = `${join(ROOT, 'node_modules', '.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}`;
+
+function build(size) {
+  const dist = join(WORK, `dist-${size}`);
+  if (noBuild) return dist;
+  mkdirSync(WORK, { recursive: true });
+  const data = join(WORK, `talks-${size}.toml`);
+  console.error(`building the app with ${size} synthetic talks…`);
+  const toml = execFileSync('cargo', ['run', '--quiet', '--release', '--offline', '--example', 'synthetic_catalog', '--', `${size}`], {
+    cwd: ROOT,
+    maxBuffer: 1 << 30,
+  });
+  writeFileSync(data, toml);
+  execFileSync('trunk', ['build', '--release', '--dist', dist], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PATH, CATALOG_DATA: data },
+  });
+  // The static baseline: the same pre-rendered page, without any script.
+  const page = readFileSync(join(dist, 'index.html'), 'utf8')
+    .replace(/<script\b[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+  writeFileSync(join(dist, 'static.html'), page);
+  return dist;
+}
+
+/** Installed before any page script: records when the app is ready and every long task. */
+function instrument() {
+  window.__bench = { ready: null, longTasks: [], wasm: null };
+  addEventListener('TrunkApplicationStarted', (event) => (window.__bench.wasm = event.detail.wasm));
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[data-ready]')) {
+      window.__bench.ready = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__bench.longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+const firstPaint = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list, observer) => {
+          const fcp = list.getEntries().find((entry) => entry.name === 'first-contentful-paint');
+          if (fcp) {
+            observer.disconnect();
+            resolve(fcp.startTime);
+          }
+        }).observe({ type: 'paint', buffered: true });
+      }),
+  );
+
+/** One keystroke's time from keydown to after the next paint, in ms. */
+async function timedKey(page, key) {
+  await page.evaluate(() => {
+    window.__bench.keystroke = new Promise((resolve) => {
+      addEventListener(
+        'keydown',
+        (event) => {
+          const start = event.timeStamp;
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
+        },
+        { once: true, capture: true },
+      );
+    });
+  });
+  await page.keyboard.press(key);
+  return page.evaluate(() => window.__bench.keystroke);
+}
+
+const median = (values) => percentile(values, 50);
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+const ms = (value) => (value == null ? '–' : `${value.toFixed(1)} ms`);
+const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+async function measure(browser, server, size) {
+  const open = async (path) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    await context.addInitScript(instrument);
+    const page = await context.newPage();
+    await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+    return { page, context };
+  };
+
+  const staticPaints = [];
+  const appPaints = [];
+  const ready = [];
+  for (let run = 0; run < runs; run++) {
+    const plain = await open('static.html');
+    staticPaints.push(await firstPaint(plain.page));
+    await plain.context.close();
+    const app = await open('index.html');
+    appPaints.push(await firstPaint(app.page));
+    await app.page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 120000 });
+    ready.push(await app.page.evaluate(() => window.__bench.ready));
+    await app.context.close();
+  }
+
+  // Typing, in one more page load.
+  const { page, context } = await open('index.html');
+  await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 120000 });
+  const cdp = await context.newCDPSession(page);
+  await page.locator('input[type="search"]').focus();
+  const typingStart = await page.evaluate(() => performance.now());
+  const keystrokes = [];
+  for (const query of QUERIES) {
+    for (const char of query) keystrokes.push(await timedKey(page, char === ' ' ? 'Space' : char));
+    for (let i = 0; i < query.length; i++) keystrokes.push(await timedKey(page, 'Backspace'));
+  }
+  const longTasks = (await page.evaluate(() => window.__bench.longTasks)).filter(([start]) => start >= typingStart);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize').value;
+  const wasm = await page.evaluate(() => window.__bench.wasm?.memory?.buffer.byteLength ?? 0);
+  await context.close();
+
+  return {
+    size,
+    static: median(staticPaints),
+    app: median(appPaints),
+    ready: median(ready),
+    keys: keystrokes.length,
+    p50: percentile(keystrokes, 50),
+    p95: percentile(keystrokes, 95),
+    max: Math.max(...keystrokes),
+    longest: longTasks.length ? Math.max(...longTasks.map(([, duration]) => duration)) : null,
+    heap,
+    wasm,
+  };
+}
+
+const dists = sizes.map((size) => [size, build(size)]);
+// No vsync wait: a keystroke's time to the next paint is its work, not where it fell in a 60 Hz frame.
+const browser = await launch({
+  args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', '--disable-gpu-vsync', '--disable-frame-rate-limit'],
+});
+const rows = [];
+const version = browser.version();
+try {
+  for (const [size, dist] of dists) {
+    if (!existsSync(join(dist, 'static.html'))) throw new Error(`${dist} is not built: run without --no-build`);
+    const server = await startServer(dist);
+    try {
+      rows.push(await measure(browser, server, size));
+    } finally {
+      await server.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+
+console.log(`Medians of ${runs} page loads; keystrokes from one session. Chromium ${version}.`);
+console.log('| talks | first talk painted: static page | app | app ready | keystroke → paint p50 / p95 / max (n) | longest task typing | JS heap | wasm memory |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const row of rows) {
+  console.log(
+    `| ${row.size} | ${ms(row.static)} | ${ms(row.app)} (${(row.app / row.static).toFixed(2)}×) | ${ms(row.ready)} | ` +
+      `${ms(row.p50)} / ${ms(row.p95)} / ${ms(row.max)} (${row.keys}) | ${row.longest == null ? 'none over 50 ms' : ms(row.longest)} | ` +
+      `${mb(row.heap)} | ${mb(row.wasm)} |`,
+  );
+}

@@ -1,0 +1,71 @@
+//! Large catalogs are shown a page at a time: which talks are rendered, how "Show more" and
+//! a new result change that, and that an opened talk is always on a shown page.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+#[allow(dead_code)] // its `main` is the example's
+#[path = "../examples/synthetic_catalog.rs"]
+mod synthetic;
+
+use talk_catalog::catalog::state::{reduce, Action, ViewState};
+use talk_catalog::catalog::view::{compute, reveal_open, PAGE_SIZE};
+use talk_catalog::catalog::Catalog;
+
+const TALKS: usize = 2 * PAGE_SIZE + 30;
+
+fn catalog() -> &'static Catalog {
+    use std::sync::OnceLock;
+    static CATALOG: OnceLock<&'static Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| support::parse("synthetic", &synthetic::generate(TALKS, 1)))
+}
+
+fn rendered_after(actions: &[Action]) -> (usize, usize) {
+    let state = actions.iter().cloned().fold(ViewState::default(), |state, action| reduce(&state, action));
+    let view = compute(catalog(), &state);
+    (view.rendered(state.extra_pages, PAGE_SIZE), view.talks.len())
+}
+
+#[test]
+fn show_more_adds_a_page_at_a_time_up_to_the_whole_result() {
+    let table: &[(&[Action], (usize, usize))] = &[
+        (&[], (PAGE_SIZE, TALKS)),
+        (&[Action::ShowMore], (2 * PAGE_SIZE, TALKS)),
+        (&[Action::ShowMore, Action::ShowMore], (TALKS, TALKS)),
+        (&[Action::ShowMore, Action::ShowMore, Action::ShowMore], (TALKS, TALKS)),
+        // A new result starts at its first page.
+        (&[Action::ShowMore, Action::SetQuery(String::new())], (PAGE_SIZE, TALKS)),
+    ];
+    for (actions, expected) in table {
+        assert_eq!(rendered_after(actions), *expected, "{actions:?}");
+    }
+}
+
+#[test]
+fn any_page_size_works_and_zero_counts_as_one() {
+    let view = compute(catalog(), &ViewState::default());
+    let table =
+        [((0, 0), 1), ((0, 1), 1), ((2, 1), 3), ((1, 7), 14), ((0, TALKS + 5), TALKS), ((usize::MAX / 2, 3), TALKS)];
+    for ((extra_pages, page_size), expected) in table {
+        assert_eq!(view.rendered(extra_pages, page_size), expected, "{extra_pages} extra pages of {page_size}");
+    }
+}
+
+#[test]
+fn a_result_smaller_than_a_page_is_rendered_whole() {
+    let talk = &catalog().talks[0];
+    let (rendered, matching) = rendered_after(&[Action::SetQuery(format!("\"{}\"", talk.title))]);
+    assert!((1..PAGE_SIZE).contains(&matching), "{matching} talks match the title");
+    assert_eq!(rendered, matching);
+}
+
+#[test]
+fn an_opened_talk_is_always_on_a_shown_page() {
+    for position in [0, PAGE_SIZE - 1, PAGE_SIZE, TALKS - 1] {
+        let state = reveal_open(catalog(), ViewState { open: Some(position), ..ViewState::default() }, PAGE_SIZE);
+        let view = compute(catalog(), &state);
+        let rendered = view.rendered(state.extra_pages, PAGE_SIZE);
+        assert!(view.talks[..rendered].contains(&position), "talk at {position}: {rendered} rendered");
+        assert_eq!(state.extra_pages, position / PAGE_SIZE, "no more pages than needed");
+    }
+}
