@@ -43,7 +43,9 @@ pub fn App(props: &AppProps) -> Html {
     // The talk whose heading should get focus after the next render (a deep link, or a link
     // to another talk), with a counter so following the same link twice focuses twice.
     let focus = use_state(|| (state.view.open, 0u32));
-    let copied = use_state(|| false);
+    // How many links were copied: each copy puts a new node in the live region, so screen
+    // readers announce the second copy too (the same text in the same node would be silent).
+    let copied = use_state(|| 0u32);
 
     // Keep the URL in step with the state: opening a talk is a step in history, the rest
     // (typing, ticking filters) replaces the current entry.
@@ -106,7 +108,7 @@ pub fn App(props: &AppProps) -> Html {
             let shared = ViewState { open: Some(talk), expanded: [talk].into(), ..ViewState::default() };
             let search = url_state::encode(catalog(), &shared, &platform::current_search());
             platform::copy_text(&platform::url_with_search(&search));
-            copied.set(true);
+            copied.set(*copied + 1);
         })
     };
     let rendered = view.rendered(state.view.extra_pages, options.page_size);
@@ -171,7 +173,11 @@ pub fn App(props: &AppProps) -> Html {
                             </button>
                         </div>
                     </div>
-                    <p class="tc-visually-hidden" aria-live="polite">{ if *copied { "Link copied" } else { "" } }</p>
+                    <p class="tc-visually-hidden" aria-live="polite">
+                        if *copied > 0 {
+                            <span key={*copied}>{ "Link copied" }</span>
+                        }
+                    </p>
                     if view.talks.is_empty() {
                         <EmptyState relaxations={view::relaxations(catalog(), &state.view)} on_action={on_action.clone()} />
                     } else {

@@ -396,9 +396,13 @@ test('"Copy link" puts a link to the talk on the clipboard', async () => {
   const url = new URL(text);
   assert.equal(url.origin, new URL(suite.server.url).origin, `copied: ${text}`);
   assert.equal(url.searchParams.get('tc-talk'), 'kalai-hallucinations', `copied: ${text}`);
-  await waitFor(async () => /Link copied/.test(await page.locator('.tc [aria-live]').allTextContents()), {
-    message: 'the live region to announce the copy',
-  });
+  const announcement = page.locator('.tc [aria-live] span:not([data-seen])', { hasText: 'Link copied' });
+  await announcement.waitFor();
+  // Copying again announces again: a new node in the live region, not the same text left there.
+  await announcement.evaluate((span) => (span.dataset.seen = 'yes'));
+  await article(page, 'kalai-hallucinations').getByRole('button', { name: 'Copy link' }).click();
+  await announcement.waitFor();
+  assert.equal(await page.locator('.tc [aria-live] span').count(), 1);
   assertNoErrors(session);
 });
 
