@@ -5,8 +5,8 @@
 mod support;
 
 use proptest::prelude::*;
-use std::collections::BTreeSet;
 use talk_catalog::catalog::facets::Selection;
+use talk_catalog::catalog::sorted_set::SortedSet;
 use talk_catalog::catalog::state::{SortOrder, ViewState};
 use talk_catalog::catalog::url_state::{decode, encode, MAX_QUERY_CHARS};
 use talk_catalog::catalog::{Catalog, Format};
@@ -104,12 +104,16 @@ fn any_state() -> impl Strategy<Value = ViewState> {
     )
         .prop_map(|(query, tags, institutions, formats, sort, open, favourites, favourites_only)| ViewState {
             query,
-            selection: Selection { tags, institutions, formats },
+            selection: Selection {
+                tags: tags.into_iter().collect(),
+                institutions: institutions.into_iter().collect(),
+                formats: formats.into_iter().collect(),
+            },
             sort,
             open,
-            expanded: open.into_iter().collect::<BTreeSet<_>>(),
+            expanded: open.into_iter().collect(),
             // Favourites are in the URL only with "favourites only" (see `encode`).
-            favourites: if favourites_only { favourites } else { BTreeSet::new() },
+            favourites: if favourites_only { favourites.into_iter().collect() } else { SortedSet::new() },
             favourites_only,
             // Not in the URL: a link opens at the first page (and on the opened talk's).
             extra_pages: 0,
@@ -142,7 +146,7 @@ proptest! {
         let state = decode(catalog, &search);
         assert_valid(catalog, &state);
         // And it survives a round trip of its own (stars only with "favourites only").
-        let expected = if state.favourites_only { state.clone() } else { ViewState { favourites: BTreeSet::new(), ..state.clone() } };
+        let expected = if state.favourites_only { state.clone() } else { ViewState { favourites: SortedSet::new(), ..state.clone() } };
         prop_assert_eq!(decode(catalog, &encode(catalog, &state, &search)), expected);
     }
 

@@ -3,8 +3,8 @@
 //! Values within a facet are ORed, facets are ANDed. Each facet's counts are computed with
 //! every selection except its own, so choosing one tag leaves the other tags' counts useful.
 
+use super::sorted_set::SortedSet;
 use super::{Catalog, Format};
-use std::collections::BTreeSet;
 
 /// A set of talks, one bit per talk index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,9 +95,9 @@ pub enum FacetValue {
 /// The chosen facet values.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
-    pub tags: BTreeSet<u16>,
-    pub institutions: BTreeSet<u16>,
-    pub formats: BTreeSet<Format>,
+    pub tags: SortedSet<u16>,
+    pub institutions: SortedSet<u16>,
+    pub formats: SortedSet<Format>,
 }
 
 /// The facets, in display order.
@@ -164,7 +164,7 @@ impl Selection {
 
     /// Adds `value` if absent, removes it if present.
     pub fn toggle(&mut self, value: FacetValue) {
-        fn flip<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+        fn flip<T: Ord + Copy>(set: &mut SortedSet<T>, item: T) {
             if !set.remove(&item) {
                 set.insert(item);
             }

@@ -7,6 +7,7 @@ pub mod matcher;
 pub mod model;
 pub mod query;
 pub mod search;
+pub mod sorted_set;
 pub mod state;
 pub mod text;
 pub mod url_state;

@@ -1,7 +1,7 @@
 //! The view state and the pure reducer that every UI change goes through.
 
 use super::facets::{FacetValue, Selection};
-use std::collections::BTreeSet;
+use super::sorted_set::SortedSet;
 
 /// How the shown talks are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,9 +50,9 @@ pub struct ViewState {
     /// The talk opened last (shared in links), by index into the catalog.
     pub open: Option<usize>,
     /// Talks whose abstract is shown in full.
-    pub expanded: BTreeSet<usize>,
+    pub expanded: SortedSet<usize>,
     /// Starred talks (kept in local storage and in shared links).
-    pub favourites: BTreeSet<usize>,
+    pub favourites: SortedSet<usize>,
     /// Show only the starred talks.
     pub favourites_only: bool,
     /// Pages of talks shown beyond the first ("Show more"); a new result starts at the first.

@@ -51,15 +51,20 @@ pub fn compute(catalog: &Catalog, state: &ViewState) -> View {
     state.selection.restrict(catalog, &mut shown, None);
 
     let sort = state.sort.unwrap_or(if query.has_positive_terms() { SortOrder::Relevance } else { SortOrder::Data });
-    let mut talks: Vec<usize> = shown.iter().collect();
     let index = &catalog.index;
-    match sort {
-        // Stable sorts: ties keep programme order.
-        SortOrder::Relevance => talks.sort_by_key(|&talk| std::cmp::Reverse(scores[talk])),
-        SortOrder::Data => {}
-        SortOrder::Title => talks.sort_by_key(|&talk| index.title_rank[talk]),
-        SortOrder::Speaker => talks.sort_by_key(|&talk| index.surname_rank[talk]),
+    let key = |talk: usize| match sort {
+        SortOrder::Relevance => u32::MAX - scores[talk],
+        SortOrder::Data => 0,
+        SortOrder::Title => index.title_rank[talk],
+        SortOrder::Speaker => index.surname_rank[talk],
+    };
+    // Sorted as (key, talk) pairs: ties keep programme order, and every order shares one copy
+    // of the sort code in the wasm.
+    let mut keyed: Vec<(u32, u32)> = shown.iter().map(|talk| (key(talk), talk as u32)).collect();
+    if sort != SortOrder::Data {
+        keyed.sort_unstable();
     }
+    let talks = keyed.into_iter().map(|(_, talk)| talk as usize).collect();
     View { query, talks, facets, sort }
 }
 
