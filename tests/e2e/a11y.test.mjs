@@ -1,13 +1,14 @@
 // Accessibility checks with axe-core (node_modules/axe-core, injected into the page) against the
 // release build (dist/) in headless Chromium. axe runs on the whole document with the WCAG 2.0,
-// 2.1 and 2.2 A/AA rules plus axe's best practices, in six states: initial, filtered, expanded,
-// empty, dark, and a 390px phone with the filters opened. Every state must have zero violations;
+// 2.1 and 2.2 A/AA rules plus axe's best practices, in seven states: initial, filtered, expanded,
+// empty, dark, a 390px phone with the filters opened, and the pre-rendered page without JavaScript. Every state must have zero violations;
 // a failure lists each violation's id, impact, help and target nodes, and says for each node
 // whether it is inside the widget (`.tc`) or in the host page around it.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { catalogSuite, ROOT, settle, stableIds, waitFor } from './harness.mjs';
+import { catalogSuite, DIST, ROOT, settle, stableIds, waitFor } from './harness.mjs';
 import { search, setFacet as tick, toggleOf } from './dom.mjs';
 
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
@@ -128,4 +129,25 @@ test('axe: 390px phone with the filters opened', async () => {
   await waitFor(() => details.evaluate((d) => d.open), { message: 'the filters to open' });
   await assertAccessible(page, 'phone');
   assertNoErrors();
+});
+
+test('axe: without JavaScript (the pre-rendered page)', async () => {
+  // axe itself needs JavaScript, so the page runs it but not the app (its script and wasm are
+  // blocked), and the stylesheet's `(scripting: none)` rules are applied as if scripting were off.
+  const context = await suite.browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.route(/\.(js|wasm)$/, (route) => route.abort());
+    await page.goto(suite.server.url);
+    const sheet = (await readdir(DIST)).find((name) => /^catalog-.*\.css$/.test(name));
+    const css = await readFile(join(DIST, sheet), 'utf8');
+    assert.match(css, /\(scripting: none\)/);
+    await page.addStyleTag({ content: css.replaceAll(/@media (print, )?\(scripting: none\)/g, '@media all') });
+    assert.equal(await page.locator('.tc-details').first().isVisible(), true, 'abstracts shown as without JavaScript');
+    assert.equal(await page.locator('input[type="search"]').isVisible(), false);
+    assert.equal(await page.locator('article[data-talk-id]').count(), 20);
+    await assertAccessible(page, 'no-JavaScript');
+  } finally {
+    await context.close();
+  }
 });
