@@ -1,4 +1,5 @@
-//! Reads the catalog data file, validates it and generates `$OUT_DIR/catalog_data.rs`.
+//! Reads the catalog data file, validates it and generates `$OUT_DIR/catalog_data.rs`, and
+//! generates the text folding tables `$OUT_DIR/fold_table.rs`.
 //!
 //! The file is `data/talks.toml` unless the `CATALOG_DATA` environment variable names another
 //! (absolute, or relative to this crate's root). An invalid file fails the build with one line
@@ -13,6 +14,8 @@ mod codegen;
 mod data_file;
 #[path = "src/catalog/field.rs"]
 mod field;
+#[path = "build/fold_table.rs"]
+mod fold_table;
 #[path = "src/catalog/matcher.rs"]
 mod matcher;
 #[path = "src/catalog/model.rs"]
@@ -46,6 +49,7 @@ fn main() {
     };
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("fold_table.rs"), fold_table::source()).expect("write generated fold tables");
     std::fs::write(out.join("catalog_data.rs"), codegen::generate(&prepare::prepare(catalog)))
         .expect("write generated catalog");
 }

@@ -3,6 +3,7 @@
 
 pub mod facets;
 pub mod field;
+pub mod fold_table;
 pub mod matcher;
 pub mod model;
 pub mod query;

@@ -1,29 +1,72 @@
 //! Text normalization shared by the build script (which precomputes search tables) and the
 //! runtime (which normalizes queries): both must fold text the same way or nothing matches.
 //!
-//! Folding = Unicode canonical decomposition, combining marks dropped, lowercase. Words are
+//! Folding = Unicode canonical decomposition, combining marks dropped, lowercase, as
+//! `unicode-normalization` and the standard library define them. The build computes the result
+//! for every character once (build/fold_table.rs) and the app carries it as compact tables
+//! (`fold_table`); a test checks the tables against the crate for every code point. Words are
 //! maximal runs of alphanumeric characters; everything else separates them.
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use super::fold_table::{COMBINING_MARKS, FOLD_RUNS, FOLD_STRINGS};
+
+/// Characters `start`, `start + stride`, … (`count` of them) that fold to `target`,
+/// `target + target_step`, …: one entry for a whole alphabet's capitals, or for all of
+/// `ÀÁÂÃÄÅ` → `a`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoldRun {
+    pub start: u32,
+    pub count: u32,
+    pub stride: u32,
+    pub target: u32,
+    pub target_step: u32,
+}
+
+/// Precomposed Hangul syllables, which decompose by arithmetic (Unicode §3.12), not by table.
+pub const HANGUL_SYLLABLES: std::ops::Range<u32> = 0xAC00..0xAC00 + 11172;
+
+/// Whether `c` is a combining mark (the accents that folding drops).
+pub fn is_combining_mark(c: char) -> bool {
+    let c = c as u32;
+    let after = COMBINING_MARKS.partition_point(|&(start, _)| start <= c);
+    after > 0 && c <= COMBINING_MARKS[after - 1].1
+}
+
+/// Appends the fold of one character to `folded`.
+fn fold_char(c: char, folded: &mut String) {
+    let code = c as u32;
+    if c.is_ascii() {
+        folded.push(c.to_ascii_lowercase());
+    } else if HANGUL_SYLLABLES.contains(&code) {
+        // Leading consonant, vowel, and trailing consonant unless there is none.
+        let syllable = code - HANGUL_SYLLABLES.start;
+        let jamo = [0x1100 + syllable / 588, 0x1161 + syllable % 588 / 28, 0x11A7 + syllable % 28];
+        let parts = if syllable.is_multiple_of(28) { &jamo[..2] } else { &jamo[..] };
+        folded.extend(parts.iter().filter_map(|&part| char::from_u32(part)));
+    } else if let Ok(at) = FOLD_STRINGS.binary_search_by_key(&code, |(from, _)| *from) {
+        folded.push_str(FOLD_STRINGS[at].1);
+    } else if !is_combining_mark(c) {
+        let after = FOLD_RUNS.partition_point(|run| run.start <= code);
+        let run = after.checked_sub(1).map(|at| FOLD_RUNS[at]);
+        let target = run.and_then(|run| {
+            let offset = code - run.start;
+            (offset.is_multiple_of(run.stride) && offset / run.stride < run.count)
+                .then(|| run.target + offset / run.stride * run.target_step)
+        });
+        folded.push(target.and_then(char::from_u32).unwrap_or(c));
+    }
+}
 
 /// Folds `text` for matching: `Veličković` → `velickovic`, `Université` → `universite`.
 ///
-/// Decomposing char by char equals full NFD here: NFD only adds canonical reordering of
-/// combining marks, and those are all dropped. Calling `decompose_canonical` directly (not the
-/// `nfd()` iterator) keeps the compatibility-decomposition tables out of the wasm (~35 KB gz).
+/// Folding char by char equals full NFD here: NFD only adds canonical reordering of
+/// combining marks, and those are all dropped.
 pub fn fold(text: &str) -> String {
-    // Most text is ASCII, where folding is just lowercasing: skip the Unicode tables.
+    // Most text is ASCII, where folding is just lowercasing.
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
     let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
-        decompose_canonical(c, |part| {
-            if !is_combining_mark(part) {
-                folded.extend(part.to_lowercase());
-            }
-        });
-    }
+    text.chars().for_each(|c| fold_char(c, &mut folded));
     folded
 }
 
@@ -64,7 +107,15 @@ mod tests {
 
     /// The fold as the definition says: full NFD, marks dropped, lowercase.
     fn by_definition(text: &str) -> String {
-        text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+        let mark = unicode_normalization::char::is_combining_mark;
+        text.nfd().filter(|&c| !mark(c)).flat_map(char::to_lowercase).collect()
+    }
+
+    #[test]
+    fn combining_marks_are_the_crates_for_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_combining_mark(c), unicode_normalization::char::is_combining_mark(c), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -1,0 +1,6 @@
+//! The tables behind `text::fold`, generated at build time from `unicode-normalization`
+//! (build/fold_table.rs).
+
+use super::text::FoldRun;
+
+include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
