@@ -62,10 +62,12 @@ impl<T: Ord + Copy> SortedSet<T> {
 
 impl<T: Ord + Copy> FromIterator<T> for SortedSet<T> {
     fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
-        let mut items: Vec<T> = items.into_iter().collect();
-        items.sort_unstable();
-        items.dedup();
-        SortedSet(items)
+        // One insertion at a time, not a sort: the sets are small and usually come ascending
+        // (from the URL or storage, each an append), and each sort would be another copy of
+        // the sort code in the wasm.
+        let mut set = SortedSet::new();
+        set.extend(items);
+        set
     }
 }
 
