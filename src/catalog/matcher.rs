@@ -51,26 +51,31 @@ impl WordPattern {
 
     /// How `word` (already folded) matches this pattern, if at all.
     pub fn quality(&self, word: &str) -> Option<Quality> {
-        self.quality_with_mask(word, letter_mask(word))
-    }
-
-    /// [`quality`](Self::quality) for a word whose `letter_mask` is known (precomputed for
-    /// the vocabulary).
-    pub fn quality_with_mask(&self, word: &str, mask: u32) -> Option<Quality> {
         if word == self.text {
             Some(Quality::Exact)
         } else if self.prefix && word.starts_with(self.text.as_str()) {
             Some(Quality::Prefix)
-        } else if self.max_typos > 0
-            && (self.mask & !mask).count_ones() as usize <= self.max_typos
-            && (mask & !self.mask).count_ones() as usize <= self.max_typos
-            && word.chars().count().abs_diff(self.chars.len()) <= self.max_typos
-            && within_distance(&self.chars, word, self.max_typos)
-        {
+        } else if self.may_be_typo(letter_mask(word)) && self.within_typos(word) {
             Some(Quality::Typo)
         } else {
             None
         }
+    }
+
+    /// Whether a word with letter mask `mask` can be within the typo budget: a test on one
+    /// integer, so the vocabulary scan (over precomputed masks) runs it first and reads few of
+    /// the words themselves.
+    pub fn may_be_typo(&self, mask: u32) -> bool {
+        self.max_typos > 0
+            && (self.mask & !mask).count_ones() as usize <= self.max_typos
+            && (mask & !self.mask).count_ones() as usize <= self.max_typos
+    }
+
+    /// Whether `word` is within the typo budget (edit distance only: not checking for an exact
+    /// or prefix match).
+    pub fn within_typos(&self, word: &str) -> bool {
+        word.chars().count().abs_diff(self.chars.len()) <= self.max_typos
+            && within_distance(&self.chars, word, self.max_typos)
     }
 }
 

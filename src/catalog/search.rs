@@ -46,13 +46,16 @@ fn vocabulary_matches(catalog: &Catalog, pattern: &WordPattern) -> Vec<(usize, Q
         found.push((start, Quality::Exact));
     }
     if pattern.max_typos > 0 {
-        let already: Vec<usize> = found.iter().map(|&(index, _)| index).collect();
-        let masks = catalog.index.term_masks;
-        for (index, (term, &mask)) in terms.iter().zip(masks).enumerate() {
-            if pattern.quality_with_mask(term, mask) == Some(Quality::Typo) && !already.contains(&index) {
-                found.push((index, Quality::Typo));
-            }
-        }
+        // The masks first: most terms fail on them, and then their text is never read. The
+        // exact and prefix matches found above are skipped (they rank higher than typos).
+        let matched = start..start + found.len();
+        let masks = catalog.index.term_masks.iter().enumerate();
+        let candidates = masks.filter(|&(index, &mask)| pattern.may_be_typo(mask) && !matched.contains(&index));
+        found.extend(
+            candidates
+                .filter(|&(index, _)| pattern.within_typos(terms[index]))
+                .map(|(index, _)| (index, Quality::Typo)),
+        );
     }
     found
 }
