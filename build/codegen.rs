@@ -68,9 +68,9 @@ pub fn generate(catalog: &Catalog) -> String {
     writeln!(out, "        term_masks: &{},", lit(index.term_masks)).unwrap();
     writeln!(out, "        postings_start: &{},", lit(index.postings_start)).unwrap();
     writeln!(out, "        postings: &{},", lit(index.postings)).unwrap();
-    writeln!(out, "        tokens: &{},", lit(index.tokens)).unwrap();
-    writeln!(out, "        text_tokens: &{},", lit(index.text_tokens)).unwrap();
-    writeln!(out, "        talk_texts: &{},", lit(index.talk_texts)).unwrap();
+    writeln!(out, "        positions_start: &{},", lit(index.positions_start)).unwrap();
+    writeln!(out, "        positions: &{},", lit(index.positions)).unwrap();
+    writeln!(out, "        talk_positions: &{},", lit(index.talk_positions)).unwrap();
     writeln!(out, "        bitset_words: {},", index.bitset_words).unwrap();
     writeln!(out, "        tag_bits: &{},", lit(index.tag_bits)).unwrap();
     writeln!(out, "        institution_bits: &{},", lit(index.institution_bits)).unwrap();

@@ -1,7 +1,7 @@
 //! Turns a validated data file into the app's model (`src/catalog/model.rs`) and precomputes
-//! the search and facet tables: the sorted vocabulary of folded words with their postings,
-//! per-value facet bitsets and sort orders. `build.rs` then writes the result out as static
-//! Rust data; the benchmarks use it directly for synthetic catalogs.
+//! the search and facet tables: the sorted vocabulary of folded words with their postings and
+//! positions, per-value facet bitsets and sort orders. `build.rs` then writes the result out as
+//! static Rust data; the benchmarks use it directly for synthetic catalogs.
 //!
 //! Strings are leaked to get `'static` model values: this runs once per build or benchmark.
 
@@ -155,30 +155,32 @@ fn related(catalog: &Catalog) -> Vec<Vec<u16>> {
 
 fn index(catalog: &Catalog) -> SearchIndex {
     let talks = catalog.talks;
-    let mut vocabulary: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    // Per word: its postings (talk and field, each once) and its positions (see `SearchIndex`).
+    let mut vocabulary: BTreeMap<String, (BTreeSet<u32>, Vec<u32>)> = BTreeMap::new();
+    let mut talk_positions = vec![0];
+    let mut position = 0u32;
     for (index, talk) in talks.iter().enumerate() {
         for (field, text) in talk.field_texts(catalog) {
             for word in words(text) {
-                vocabulary.entry(word).or_default().insert((index as u32) << Field::BITS | field.code());
+                let (postings, positions) = vocabulary.entry(word).or_default();
+                postings.insert((index as u32) << Field::BITS | field.code());
+                positions.push(position << Field::BITS | field.code());
+                position += 1;
             }
+            position += 1;
         }
+        talk_positions.push(position);
     }
+    assert!(position < 1 << (32 - Field::BITS), "too many words to number positions in a u32");
     let mut terms = Vec::with_capacity(vocabulary.len());
-    let mut postings_start = vec![0];
-    let mut postings = Vec::new();
-    for (term, term_postings) in vocabulary {
+    let (mut postings_start, mut postings) = (vec![0], Vec::new());
+    let (mut positions_start, mut positions) = (vec![0], Vec::new());
+    for (term, (term_postings, term_positions)) in vocabulary {
         terms.push(term);
         postings.extend(term_postings);
         postings_start.push(postings.len() as u32);
-    }
-
-    let (mut tokens, mut text_tokens, mut talk_texts) = (Vec::new(), vec![0u32], vec![0u32]);
-    for talk in talks {
-        for (_, text) in talk.field_texts(catalog) {
-            tokens.extend(words(text).map(|word| terms.binary_search(&word).expect("indexed above") as u32));
-            text_tokens.push(tokens.len() as u32);
-        }
-        talk_texts.push(text_tokens.len() as u32 - 1);
+        positions.extend(term_positions);
+        positions_start.push(positions.len() as u32);
     }
 
     // One bitset per facet value: bit t is set when talk t has the value.
@@ -198,9 +200,9 @@ fn index(catalog: &Catalog) -> SearchIndex {
         terms: leak_strs(terms),
         postings_start: leak(postings_start),
         postings: leak(postings),
-        tokens: leak(tokens),
-        text_tokens: leak(text_tokens),
-        talk_texts: leak(talk_texts),
+        positions_start: leak(positions_start),
+        positions: leak(positions),
+        talk_positions: leak(talk_positions),
         bitset_words,
         tag_bits: bitsets(catalog.tags.len(), &|tag, talk| talk.tags.contains(&(tag as u16))),
         institution_bits: bitsets(catalog.institutions.len(), &|institution, talk| {

@@ -30,12 +30,16 @@ pub struct SearchIndex {
     pub postings_start: &'static [u32],
     /// `talk << Field::BITS | field`, ascending per term.
     pub postings: &'static [u32],
-    /// Every field text as the sequence of its words' term indices, so phrases are checked
-    /// without re-reading text. Talk t's texts (in `Talk::field_texts` order) are numbered from
-    /// `talk_texts[t]`; text k's words are `tokens[text_tokens[k]..text_tokens[k + 1]]`.
-    pub tokens: &'static [u32],
-    pub text_tokens: &'static [u32],
-    pub talk_texts: &'static [u32],
+    /// Where each term occurs, so a phrase is found by comparing its words' positions rather
+    /// than by reading texts. Every word of every field text has a position: talk by talk,
+    /// text by text (`Talk::field_texts` order), with one unused position after each text, so
+    /// consecutive positions are always in the same text. `positions[positions_start[i]..
+    /// positions_start[i + 1]]` belong to `terms[i]`: `position << Field::BITS | field`,
+    /// ascending.
+    pub positions_start: &'static [u32],
+    pub positions: &'static [u32],
+    /// Talk t's positions are `talk_positions[t]..talk_positions[t + 1]`.
+    pub talk_positions: &'static [u32],
     /// Length of each facet bitset in u64 words.
     pub bitset_words: usize,
     /// Concatenated bitsets of talks per tag, per institution and per format.
@@ -54,9 +58,9 @@ impl SearchIndex {
         term_masks: &[],
         postings_start: &[0],
         postings: &[],
-        tokens: &[],
-        text_tokens: &[0],
-        talk_texts: &[0],
+        positions_start: &[0],
+        positions: &[],
+        talk_positions: &[0],
         bitset_words: 0,
         tag_bits: &[],
         institution_bits: &[],
