@@ -66,8 +66,6 @@ pub fn generate(catalog: &Catalog) -> String {
     out.push_str("    ],\n    index: SearchIndex {\n");
     writeln!(out, "        terms: &{},", lit(index.terms)).unwrap();
     writeln!(out, "        term_masks: &{},", lit(index.term_masks)).unwrap();
-    writeln!(out, "        postings_start: &{},", lit(index.postings_start)).unwrap();
-    writeln!(out, "        postings: &{},", lit(index.postings)).unwrap();
     writeln!(out, "        positions_start: &{},", lit(index.positions_start)).unwrap();
     writeln!(out, "        positions: &{},", lit(index.positions)).unwrap();
     writeln!(out, "        talk_positions: &{},", lit(index.talk_positions)).unwrap();

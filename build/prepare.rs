@@ -1,7 +1,7 @@
 //! Turns a validated data file into the app's model (`src/catalog/model.rs`) and precomputes
-//! the search and facet tables: the sorted vocabulary of folded words with their postings and
-//! positions, per-value facet bitsets and sort orders. `build.rs` then writes the result out as
-//! static Rust data; the benchmarks use it directly for synthetic catalogs.
+//! the search and facet tables: the sorted vocabulary of folded words with their positions,
+//! per-value facet bitsets and sort orders. `build.rs` then writes the result out as static
+//! Rust data; the benchmarks use it directly for synthetic catalogs.
 //!
 //! Strings are leaked to get `'static` model values: this runs once per build or benchmark.
 
@@ -155,16 +155,14 @@ fn related(catalog: &Catalog) -> Vec<Vec<u16>> {
 
 fn index(catalog: &Catalog) -> SearchIndex {
     let talks = catalog.talks;
-    // Per word: its postings (talk and field, each once) and its positions (see `SearchIndex`).
-    let mut vocabulary: BTreeMap<String, (BTreeSet<u32>, Vec<u32>)> = BTreeMap::new();
+    // Each word's positions (see `SearchIndex`), ascending as they are numbered.
+    let mut vocabulary: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut talk_positions = vec![0];
     let mut position = 0u32;
-    for (index, talk) in talks.iter().enumerate() {
+    for talk in talks {
         for (field, text) in talk.field_texts(catalog) {
             for word in words(text) {
-                let (postings, positions) = vocabulary.entry(word).or_default();
-                postings.insert((index as u32) << Field::BITS | field.code());
-                positions.push(position << Field::BITS | field.code());
+                vocabulary.entry(word).or_default().push(position << Field::BITS | field.code());
                 position += 1;
             }
             position += 1;
@@ -173,12 +171,9 @@ fn index(catalog: &Catalog) -> SearchIndex {
     }
     assert!(position < 1 << (32 - Field::BITS), "too many words to number positions in a u32");
     let mut terms = Vec::with_capacity(vocabulary.len());
-    let (mut postings_start, mut postings) = (vec![0], Vec::new());
     let (mut positions_start, mut positions) = (vec![0], Vec::new());
-    for (term, (term_postings, term_positions)) in vocabulary {
+    for (term, term_positions) in vocabulary {
         terms.push(term);
-        postings.extend(term_postings);
-        postings_start.push(postings.len() as u32);
         positions.extend(term_positions);
         positions_start.push(positions.len() as u32);
     }
@@ -198,8 +193,6 @@ fn index(catalog: &Catalog) -> SearchIndex {
     SearchIndex {
         term_masks: leak(terms.iter().map(|term| letter_mask(term)).collect()),
         terms: leak_strs(terms),
-        postings_start: leak(postings_start),
-        postings: leak(postings),
         positions_start: leak(positions_start),
         positions: leak(positions),
         talk_positions: leak(talk_positions),

@@ -26,16 +26,12 @@ pub struct SearchIndex {
     /// Per term, its [`letter_mask`](super::matcher::letter_mask): lets the typo search skip
     /// most of the vocabulary without computing an edit distance.
     pub term_masks: &'static [u32],
-    /// `postings[postings_start[i]..postings_start[i + 1]]` belong to `terms[i]`.
-    pub postings_start: &'static [u32],
-    /// `talk << Field::BITS | field`, ascending per term.
-    pub postings: &'static [u32],
-    /// Where each term occurs, so a phrase is found by comparing its words' positions rather
-    /// than by reading texts. Every word of every field text has a position: talk by talk,
+    /// Where each term occurs. Every word of every field text has a position: talk by talk,
     /// text by text (`Talk::field_texts` order), with one unused position after each text, so
     /// consecutive positions are always in the same text. `positions[positions_start[i]..
     /// positions_start[i + 1]]` belong to `terms[i]`: `position << Field::BITS | field`,
-    /// ascending.
+    /// ascending. (One list serves words and phrases alike: separate per-talk postings would
+    /// cost more space than finding the talks from positions costs time.)
     pub positions_start: &'static [u32],
     pub positions: &'static [u32],
     /// Talk t's positions are `talk_positions[t]..talk_positions[t + 1]`.
@@ -56,8 +52,6 @@ impl SearchIndex {
     pub const EMPTY: SearchIndex = SearchIndex {
         terms: &[],
         term_masks: &[],
-        postings_start: &[0],
-        postings: &[],
         positions_start: &[0],
         positions: &[],
         talk_positions: &[0],

@@ -1,9 +1,9 @@
 //! The search engine: which talks match a query, how well, and where (for highlighting).
 //!
 //! Words are looked up in the precomputed vocabulary (`Catalog::index`): exact and prefix
-//! matches by binary search, typo matches by a bounded edit-distance scan. Single words score
-//! through their postings, phrases through their words' positions. Each term's score for a
-//! talk is its best field weight × match quality; a talk's score is the sum over terms.
+//! matches by binary search, typo matches by a bounded edit-distance scan; then where the words
+//! occur, from their position lists (phrases: where they occur in a row). Each term's score
+//! for a talk is its best field weight × match quality; a talk's score is the sum over terms.
 
 use super::facets::Bitset;
 use super::field::Field;
@@ -68,19 +68,28 @@ fn field_of(packed: u32) -> Field {
 
 /// Best score per talk for one word, counting only fields in the term's scope.
 fn word_scores(catalog: &Catalog, term: &Term, matches: &[(usize, Quality)]) -> Vec<u32> {
-    let index = &catalog.index;
     let mut scores = vec![0; catalog.talks.len()];
     for &(entry, quality) in matches {
-        let postings = &index.postings[index.postings_start[entry] as usize..index.postings_start[entry + 1] as usize];
-        for &posting in postings {
-            let field = field_of(posting);
-            if in_scope(term, field) {
-                let talk = (posting >> Field::BITS) as usize;
-                scores[talk] = scores[talk].max(field.weight() * quality as u32);
-            }
-        }
+        let in_scope = positions(catalog, entry).iter().filter(|&&packed| in_scope(term, field_of(packed)));
+        score_occurrences(catalog, &mut scores, in_scope.map(|&packed| (packed, quality)));
     }
     scores
+}
+
+/// Raises each occurrence's talk's score to its field weight × quality. Occurrences are
+/// (packed position, quality) in ascending position order, so their talks are found by
+/// walking `talk_positions` forward.
+fn score_occurrences(catalog: &Catalog, scores: &mut [u32], occurrences: impl IntoIterator<Item = (u32, Quality)>) {
+    let starts = catalog.index.talk_positions;
+    let mut talk = 0;
+    for (packed, quality) in occurrences {
+        let position = packed >> Field::BITS;
+        // Move to the last talk starting at or before this position (often the same talk).
+        if starts[talk + 1] <= position {
+            talk += gallop(&starts[talk + 1..], position + 1);
+        }
+        scores[talk] = scores[talk].max(field_of(packed).weight() * quality as u32);
+    }
 }
 
 /// The byte ranges of the words of `text` that belong to an occurrence of `patterns` in a row.
@@ -154,17 +163,12 @@ fn phrase_scores(catalog: &Catalog, term: &Term, matches: &[Vec<(usize, Quality)
             .filter_map(|((start, worst), quality)| Some((start, worst.min(quality?))))
             .collect();
     }
-    let talk_positions = catalog.index.talk_positions;
     let mut scores = vec![0; catalog.talks.len()];
-    for (start, quality) in starts {
-        let talk = talk_positions.partition_point(|&first| first <= start >> Field::BITS) - 1;
-        scores[talk] = scores[talk].max(field_of(start).weight() * quality as u32);
-    }
+    score_occurrences(catalog, &mut scores, starts);
     scores
 }
 
-/// Best score per talk for a term: one word through its postings, several (a phrase)
-/// through their positions.
+/// Best score per talk for a term: one word's occurrences, or a phrase's (its words in a row).
 fn term_scores(catalog: &Catalog, term: &Term) -> Vec<u32> {
     let matches: Vec<Vec<(usize, Quality)>> =
         patterns(term).iter().map(|pattern| vocabulary_matches(catalog, pattern)).collect();
