@@ -8,7 +8,7 @@
 use super::data_file;
 use super::field::Field;
 use super::matcher::letter_mask;
-use super::model::{Catalog, Format, Link, SearchIndex, Series, SeriesPart, Speaker, Tag, Talk};
+use super::model::{encode_positions, Catalog, Format, Link, SearchIndex, Series, SeriesPart, Speaker, Tag, Talk};
 use super::text::{fold, words};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -174,7 +174,7 @@ fn index(catalog: &Catalog) -> SearchIndex {
     let (mut positions_start, mut positions) = (vec![0], Vec::new());
     for (term, term_positions) in vocabulary {
         terms.push(term);
-        positions.extend(term_positions);
+        encode_positions(&term_positions, &mut positions);
         positions_start.push(positions.len() as u32);
     }
 

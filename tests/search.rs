@@ -253,10 +253,9 @@ fn position_tables_spell_out_every_field_text() {
         // Invert the per-term position lists: what each numbered position holds.
         let mut at: Vec<Option<(&str, u32)>> = vec![None; index.talk_positions[catalog.talks.len()] as usize];
         for (term, text) in index.terms.iter().enumerate() {
-            let positions =
-                &index.positions[index.positions_start[term] as usize..index.positions_start[term + 1] as usize];
+            let positions: Vec<u32> = index.term_positions(term).collect();
             assert!(positions.is_sorted(), "positions of {text:?} ascend");
-            for &packed in positions {
+            for packed in positions {
                 at[(packed >> Field::BITS) as usize] = Some((text, packed & ((1 << Field::BITS) - 1)));
             }
         }

@@ -28,12 +28,13 @@ pub struct SearchIndex {
     pub term_masks: &'static [u32],
     /// Where each term occurs. Every word of every field text has a position: talk by talk,
     /// text by text (`Talk::field_texts` order), with one unused position after each text, so
-    /// consecutive positions are always in the same text. `positions[positions_start[i]..
-    /// positions_start[i + 1]]` belong to `terms[i]`: `position << Field::BITS | field`,
-    /// ascending. (One list serves words and phrases alike: separate per-talk postings would
-    /// cost more space than finding the talks from positions costs time.)
+    /// consecutive positions are always in the same text. Term i's positions, packed as
+    /// `position << Field::BITS | field`, ascending, are encoded (see [`encode_positions`]) in
+    /// `positions[positions_start[i]..positions_start[i + 1]]`; read them with
+    /// [`SearchIndex::term_positions`]. (One list serves words and phrases alike: separate per-talk
+    /// postings would cost more space than finding the talks from positions costs time.)
     pub positions_start: &'static [u32],
-    pub positions: &'static [u32],
+    pub positions: &'static [u8],
     /// Talk t's positions are `talk_positions[t]..talk_positions[t + 1]`.
     pub talk_positions: &'static [u32],
     /// Length of each facet bitset in u64 words.
@@ -62,6 +63,57 @@ impl SearchIndex {
         title_rank: &[],
         surname_rank: &[],
     };
+}
+
+impl SearchIndex {
+    /// Term `term`'s packed positions, ascending.
+    pub fn term_positions(&self, term: usize) -> Positions {
+        let bytes = &self.positions[self.positions_start[term] as usize..self.positions_start[term + 1] as usize];
+        Positions { bytes, last: 0 }
+    }
+}
+
+/// Appends ascending `positions` to `out` as [`SearchIndex::term_positions`] stores them: each as
+/// its difference from the previous one (the first from 0) in LEB128, seven bits a byte, low
+/// bits first, the top bit set on all but the last byte. The differences are small, so most
+/// take one or two bytes instead of four, and the build's data shrinks and compresses better.
+pub fn encode_positions(positions: &[u32], out: &mut Vec<u8>) {
+    let mut last = 0;
+    for &position in positions {
+        let mut rest = position - last;
+        while rest >= 0x80 {
+            out.push(rest as u8 | 0x80);
+            rest >>= 7;
+        }
+        out.push(rest as u8);
+        last = position;
+    }
+}
+
+/// One term's packed positions, decoded as they are read.
+#[derive(Debug, Clone)]
+pub struct Positions {
+    bytes: &'static [u8],
+    last: u32,
+}
+
+impl Iterator for Positions {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let (mut difference, mut shift) = (0, 0);
+        loop {
+            let (&byte, rest) = self.bytes.split_first()?;
+            self.bytes = rest;
+            difference |= u32::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                break;
+            }
+            shift += 7;
+        }
+        self.last += difference;
+        Some(self.last)
+    }
 }
 
 /// Talks presented in several parts, such as a two-part tutorial.
@@ -200,5 +252,29 @@ impl Talk {
         texts.extend(self.abstract_paragraphs.iter().map(|&paragraph| (Field::Abstract, paragraph)));
         texts.extend(self.bio.iter().map(|&paragraph| (Field::Bio, paragraph)));
         texts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_round_trip() {
+        let lists: [&[u32]; 4] = [&[], &[0], &[0, 1, 127, 128, 129, 16_383, 16_384, 2_097_152], &[5, u32::MAX]];
+        for list in lists {
+            let mut bytes = Vec::new();
+            encode_positions(list, &mut bytes);
+            let index = SearchIndex {
+                positions_start: leak(vec![0, bytes.len() as u32]),
+                positions: leak(bytes),
+                ..SearchIndex::EMPTY
+            };
+            assert_eq!(index.term_positions(0).collect::<Vec<_>>(), list);
+        }
+    }
+
+    fn leak<T>(items: Vec<T>) -> &'static [T] {
+        Box::leak(items.into_boxed_slice())
     }
 }

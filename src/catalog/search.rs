@@ -70,8 +70,8 @@ fn field_of(packed: u32) -> Field {
 fn word_scores(catalog: &Catalog, term: &Term, matches: &[(usize, Quality)]) -> Vec<u32> {
     let mut scores = vec![0; catalog.talks.len()];
     for &(entry, quality) in matches {
-        let in_scope = positions(catalog, entry).iter().filter(|&&packed| in_scope(term, field_of(packed)));
-        score_occurrences(catalog, &mut scores, in_scope.map(|&packed| (packed, quality)));
+        let in_scope = catalog.index.term_positions(entry).filter(|&packed| in_scope(term, field_of(packed)));
+        score_occurrences(catalog, &mut scores, in_scope.map(|packed| (packed, quality)));
     }
     scores
 }
@@ -101,12 +101,6 @@ fn phrase_ranges(text: &str, patterns: &[WordPattern]) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Where vocabulary entry `entry` occurs: `position << Field::BITS | field`, ascending.
-fn positions(catalog: &Catalog, entry: usize) -> &'static [u32] {
-    let index = &catalog.index;
-    &index.positions[index.positions_start[entry] as usize..index.positions_start[entry + 1] as usize]
-}
-
 /// The first index of `sorted` (ascending) holding `target` or more. Looks at 1, 2, 4, …
 /// places ahead first, so walking two sorted lists together skips long runs in few steps.
 fn gallop(sorted: &[u32], target: u32) -> usize {
@@ -118,17 +112,18 @@ fn gallop(sorted: &[u32], target: u32) -> usize {
     start + sorted[start..end.min(sorted.len())].partition_point(|&value| value < target)
 }
 
-/// Calls `found(i)` for every `i` whose `targets[i]` is in `sorted`; both ascending, no repeats.
-fn for_each_common(targets: &[u32], sorted: &[u32], mut found: impl FnMut(usize)) {
-    let (mut i, mut j) = (0, 0);
-    while i < targets.len() && j < sorted.len() {
-        if targets[i] < sorted[j] {
-            i += gallop(&targets[i..], sorted[j]);
-        } else if targets[i] > sorted[j] {
-            j += gallop(&sorted[j..], targets[i]);
-        } else {
-            found(i);
-            (i, j) = (i + 1, j + 1);
+/// Calls `found(i)` for every `i` whose `targets[i]` is among `positions`; both ascending.
+fn for_each_common(targets: &[u32], positions: impl Iterator<Item = u32>, mut found: impl FnMut(usize)) {
+    let mut i = 0;
+    for position in positions {
+        i += gallop(&targets[i..], position);
+        match targets.get(i) {
+            None => break,
+            Some(&target) if target == position => {
+                found(i);
+                i += 1;
+            }
+            Some(_) => {}
         }
     }
 }
@@ -138,16 +133,19 @@ fn for_each_common(targets: &[u32], sorted: &[u32], mut found: impl FnMut(usize)
 /// fewest occurrences and keeps the places where each other word follows at its offset, so
 /// the work grows with the words' occurrences, not with the length of the texts holding them.
 fn phrase_scores(catalog: &Catalog, term: &Term, matches: &[Vec<(usize, Quality)>]) -> Vec<u32> {
-    let occurrences =
-        |word: usize| matches[word].iter().map(|&(entry, _)| positions(catalog, entry).len()).sum::<usize>();
-    let rarest = (0..matches.len()).min_by_key(|&word| occurrences(word)).unwrap_or(0);
+    let index = &catalog.index;
+    // Encoded bytes stand in for the number of occurrences: close enough to choose a word by.
+    let size = |entry: usize| (index.positions_start[entry + 1] - index.positions_start[entry]) as usize;
+    let rarest =
+        (0..matches.len()).min_by_key(|&word| matches[word].iter().map(|&(entry, _)| size(entry)).sum::<usize>());
+    let rarest = rarest.unwrap_or(0);
     // A word's offset from the phrase's start, in packed positions (the field bits stay as they are).
     let offset = |word: usize| (word as u32) << Field::BITS;
     // Where the phrase would start (packed like positions), with the worst word quality so far.
     let mut starts: Vec<(u32, Quality)> = (matches[rarest].iter())
         .flat_map(|&(entry, quality)| {
-            let packed = positions(catalog, entry).iter();
-            packed.filter_map(move |&position| Some((position.checked_sub(offset(rarest))?, quality)))
+            let packed = index.term_positions(entry);
+            packed.filter_map(move |position| Some((position.checked_sub(offset(rarest))?, quality)))
         })
         .filter(|&(start, _)| in_scope(term, field_of(start)))
         .collect();
@@ -157,7 +155,7 @@ fn phrase_scores(catalog: &Catalog, term: &Term, matches: &[Vec<(usize, Quality)
         let targets: Vec<u32> = starts.iter().map(|&(start, _)| start.saturating_add(offset(word))).collect();
         let mut qualities: Vec<Option<Quality>> = vec![None; starts.len()];
         for &(entry, quality) in word_matches {
-            for_each_common(&targets, positions(catalog, entry), |i| qualities[i] = Some(quality));
+            for_each_common(&targets, index.term_positions(entry), |i| qualities[i] = Some(quality));
         }
         starts = (starts.into_iter().zip(qualities))
             .filter_map(|((start, worst), quality)| Some((start, worst.min(quality?))))
