@@ -61,7 +61,7 @@ fn vocabulary_matches(catalog: &Catalog, pattern: &WordPattern) -> Vec<(usize, Q
     found
 }
 
-/// The field coded in the low bits of a posting or position.
+/// The field coded in the low bits of a packed position.
 fn field_of(packed: u32) -> Field {
     Field::from_code(packed & ((1 << Field::BITS) - 1))
 }
