@@ -29,13 +29,13 @@ pub struct SearchIndex {
     /// Where each term occurs. Every word of every field text has a position: talk by talk,
     /// text by text (`Talk::field_texts` order), with one unused position after each text, so
     /// consecutive positions are always in the same text. Term i's positions, packed as
-    /// `position << Field::BITS | field`, ascending, are encoded (see [`encode_positions`]) in
-    /// `positions[positions_start[i]..positions_start[i + 1]]`; read them with
-    /// [`SearchIndex::term_positions`]. (One list serves words and phrases alike: separate per-talk
-    /// postings would cost more space than finding the talks from positions costs time.)
+    /// `position << Field::BITS | field`, ascending, are encoded (see [`encode_positions`])
+    /// in `positions[positions_start[i]..positions_start[i + 1]]`; read them with
+    /// [`SearchIndex::term_positions`]. (One list serves words and phrases alike: separate
+    /// per-talk postings would cost more space than finding the talks from positions costs.)
     pub positions_start: &'static [u32],
     pub positions: &'static [u8],
-    /// Talk t's positions are `talk_positions[t]..talk_positions[t + 1]`.
+    /// Talk t's (unpacked) positions are `talk_positions[t]..talk_positions[t + 1]`.
     pub talk_positions: &'static [u32],
     /// Length of each facet bitset in u64 words.
     pub bitset_words: usize,
@@ -63,9 +63,7 @@ impl SearchIndex {
         title_rank: &[],
         surname_rank: &[],
     };
-}
 
-impl SearchIndex {
     /// Term `term`'s packed positions, ascending.
     pub fn term_positions(&self, term: usize) -> Positions {
         let bytes = &self.positions[self.positions_start[term] as usize..self.positions_start[term + 1] as usize];
@@ -73,9 +71,9 @@ impl SearchIndex {
     }
 }
 
-/// Appends ascending `positions` to `out` as [`SearchIndex::term_positions`] stores them: each as
-/// its difference from the previous one (the first from 0) in LEB128, seven bits a byte, low
-/// bits first, the top bit set on all but the last byte. The differences are small, so most
+/// Appends ascending `positions` to `out` as `SearchIndex::positions` stores them: each as its
+/// difference from the previous one (the first from 0) in LEB128, seven bits a byte, low bits
+/// first, the top bit set on all but the last byte. The differences are small, so most
 /// take one or two bytes instead of four, and the build's data shrinks and compresses better.
 pub fn encode_positions(positions: &[u32], out: &mut Vec<u8>) {
     let mut last = 0;
