@@ -83,15 +83,16 @@ mod keystroke {
         let mut catalogs: Vec<(String, &'static Catalog)> = vec![("seed".to_owned(), support::load("data/talks.toml"))];
         catalogs.extend(SIZES.iter().map(|&n| (n.to_string(), synthetic_catalog(n))));
 
-        eprintln!("{:>8} {:>7} {:>11} {:>9}", "catalog", "talks", "vocabulary", "postings");
+        eprintln!("{:>8} {:>7} {:>11} {:>9}", "catalog", "talks", "vocabulary", "positions");
         for (name, catalog) in &catalogs {
-            let (terms, postings) = (catalog.index.terms, catalog.index.postings.len());
+            let terms = catalog.index.terms;
+            let positions: usize = (0..terms.len()).map(|term| catalog.index.term_positions(term).count()).sum();
             if catalog.talks.len() >= 1_000 {
                 for word in WORDS {
                     assert!(terms.binary_search(word).is_ok(), "`{word}` is not in the {name}-talk catalog");
                 }
             }
-            eprintln!("{name:>8} {:>7} {:>11} {postings:>9}", catalog.talks.len(), terms.len());
+            eprintln!("{name:>8} {:>7} {:>11} {positions:>9}", catalog.talks.len(), terms.len());
         }
         let names: Vec<&str> = catalogs.iter().map(|(name, _)| name.as_str()).collect();
         eprintln!("\ntalks shown per case ({}):", names.join(" / "));

@@ -1,5 +1,5 @@
 //! Turns a validated data file into the app's model (`src/catalog/model.rs`) and precomputes
-//! the search and facet tables: the sorted vocabulary of folded words with their postings,
+//! the search and facet tables: the sorted vocabulary of folded words with their positions,
 //! per-value facet bitsets and sort orders. `build.rs` then writes the result out as static
 //! Rust data; the benchmarks use it directly for synthetic catalogs.
 //!
@@ -8,7 +8,7 @@
 use super::data_file;
 use super::field::Field;
 use super::matcher::letter_mask;
-use super::model::{Catalog, Format, Link, SearchIndex, Series, SeriesPart, Speaker, Tag, Talk};
+use super::model::{encode_positions, Catalog, Format, Link, SearchIndex, Series, SeriesPart, Speaker, Tag, Talk};
 use super::text::{fold, words};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -155,30 +155,27 @@ fn related(catalog: &Catalog) -> Vec<Vec<u16>> {
 
 fn index(catalog: &Catalog) -> SearchIndex {
     let talks = catalog.talks;
-    let mut vocabulary: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
-    for (index, talk) in talks.iter().enumerate() {
+    // Each word's positions (see `SearchIndex`), ascending as they are numbered.
+    let mut vocabulary: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut talk_positions = vec![0];
+    let mut position = 0u32;
+    for talk in talks {
         for (field, text) in talk.field_texts(catalog) {
             for word in words(text) {
-                vocabulary.entry(word).or_default().insert((index as u32) << Field::BITS | field.code());
+                vocabulary.entry(word).or_default().push(position << Field::BITS | field.code());
+                position += 1;
             }
+            position += 1;
         }
+        talk_positions.push(position);
     }
+    assert!(position < 1 << (32 - Field::BITS), "too many words to number positions in a u32");
     let mut terms = Vec::with_capacity(vocabulary.len());
-    let mut postings_start = vec![0];
-    let mut postings = Vec::new();
-    for (term, term_postings) in vocabulary {
+    let (mut positions_start, mut positions) = (vec![0], Vec::new());
+    for (term, term_positions) in vocabulary {
         terms.push(term);
-        postings.extend(term_postings);
-        postings_start.push(postings.len() as u32);
-    }
-
-    let (mut tokens, mut text_tokens, mut talk_texts) = (Vec::new(), vec![0u32], vec![0u32]);
-    for talk in talks {
-        for (_, text) in talk.field_texts(catalog) {
-            tokens.extend(words(text).map(|word| terms.binary_search(&word).expect("indexed above") as u32));
-            text_tokens.push(tokens.len() as u32);
-        }
-        talk_texts.push(text_tokens.len() as u32 - 1);
+        encode_positions(&term_positions, &mut positions);
+        positions_start.push(positions.len() as u32);
     }
 
     // One bitset per facet value: bit t is set when talk t has the value.
@@ -196,11 +193,9 @@ fn index(catalog: &Catalog) -> SearchIndex {
     SearchIndex {
         term_masks: leak(terms.iter().map(|term| letter_mask(term)).collect()),
         terms: leak_strs(terms),
-        postings_start: leak(postings_start),
-        postings: leak(postings),
-        tokens: leak(tokens),
-        text_tokens: leak(text_tokens),
-        talk_texts: leak(talk_texts),
+        positions_start: leak(positions_start),
+        positions: leak(positions),
+        talk_positions: leak(talk_positions),
         bitset_words,
         tag_bits: bitsets(catalog.tags.len(), &|tag, talk| talk.tags.contains(&(tag as u16))),
         institution_bits: bitsets(catalog.institutions.len(), &|institution, talk| {

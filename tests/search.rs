@@ -4,11 +4,17 @@
 
 mod support;
 
-use talk_catalog::catalog::facets::{FacetValue, Selection};
+#[allow(dead_code)] // its `main` is the example's
+#[path = "../examples/synthetic_catalog.rs"]
+mod synthetic;
+
+use talk_catalog::catalog::facets::{Bitset, FacetValue, Selection};
 use talk_catalog::catalog::field::Field;
-use talk_catalog::catalog::query::parse;
-use talk_catalog::catalog::search::highlights;
+use talk_catalog::catalog::matcher::{Quality, WordPattern};
+use talk_catalog::catalog::query::{parse, Query, Term};
+use talk_catalog::catalog::search::{highlights, match_text, TextMatches};
 use talk_catalog::catalog::state::{SortOrder, ViewState};
+use talk_catalog::catalog::text::words;
 use talk_catalog::catalog::{view, Catalog, Format};
 
 fn fixture() -> &'static Catalog {
@@ -241,19 +247,142 @@ fn highlights_are_ranges_of_the_original_text() {
 }
 
 #[test]
-fn token_tables_spell_out_every_field_text() {
-    let catalog = fixture();
-    let index = &catalog.index;
-    for (talk, each) in catalog.talks.iter().enumerate() {
-        let first = index.talk_texts[talk] as usize;
-        let texts = each.field_texts(catalog);
-        assert_eq!(index.talk_texts[talk + 1] as usize - first, texts.len(), "{}", each.id);
-        for (k, (_, text)) in texts.into_iter().enumerate() {
-            let tokens =
-                &index.tokens[index.text_tokens[first + k] as usize..index.text_tokens[first + k + 1] as usize];
-            let spelled: Vec<&str> = tokens.iter().map(|&token| index.terms[token as usize]).collect();
-            let expected: Vec<String> = talk_catalog::catalog::text::words(text).collect();
-            assert_eq!(spelled, expected, "{} {text:?}", each.id);
+fn position_tables_spell_out_every_field_text() {
+    for catalog in [fixture(), support::load("data/talks.toml")] {
+        let index = &catalog.index;
+        // Invert the per-term position lists: what each numbered position holds.
+        let mut at: Vec<Option<(&str, u32)>> = vec![None; index.talk_positions[catalog.talks.len()] as usize];
+        for (term, text) in index.terms.iter().enumerate() {
+            let positions: Vec<u32> = index.term_positions(term).collect();
+            assert!(positions.is_sorted(), "positions of {text:?} ascend");
+            for packed in positions {
+                at[(packed >> Field::BITS) as usize] = Some((text, packed & ((1 << Field::BITS) - 1)));
+            }
+        }
+        for (talk, each) in catalog.talks.iter().enumerate() {
+            // A talk's texts in `field_texts` order, each followed by one unused position.
+            let mut expected = Vec::new();
+            for (field, text) in each.field_texts(catalog) {
+                expected.extend(words(text).map(|word| Some((word, field.code()))));
+                expected.push(None);
+            }
+            let range = index.talk_positions[talk] as usize..index.talk_positions[talk + 1] as usize;
+            let spelled: Vec<Option<(String, u32)>> =
+                at[range].iter().map(|slot| slot.map(|(word, field)| (word.to_owned(), field))).collect();
+            assert_eq!(spelled, expected, "{}", each.id);
         }
     }
+}
+
+/// Every talk's field texts as folded words: what the index is built from, kept as plain lists
+/// to search the slow, obvious way.
+struct Texts(Vec<Vec<(Field, Vec<String>)>>);
+
+impl Texts {
+    fn of(catalog: &Catalog) -> Texts {
+        let talks = catalog.talks.iter().map(|talk| talk.field_texts(catalog));
+        Texts(
+            talks
+                .map(|texts| texts.into_iter().map(|(field, text)| (field, words(text).collect())).collect())
+                .collect(),
+        )
+    }
+
+    /// A term's score in a talk, by definition: the best field weight × worst word quality over
+    /// the places where its words occur in a row within one field text in its scope.
+    fn term_score(&self, term: &Term, talk: usize) -> u32 {
+        let last = term.words.len() - 1;
+        let patterns: Vec<WordPattern> = (term.words.iter().enumerate())
+            .map(|(i, word)| WordPattern::new(word, term.prefix && i == last, !term.quoted && !term.negated))
+            .collect();
+        let in_scope = self.0[talk].iter().filter(|(field, _)| term.scope.is_none_or(|fields| fields.contains(field)));
+        let occurrences = in_scope.flat_map(|(field, words)| {
+            words.windows(patterns.len()).filter_map(|window| {
+                let qualities = window.iter().zip(&patterns).map(|(word, pattern)| pattern.quality(word));
+                let worst = qualities.collect::<Option<Vec<Quality>>>()?.into_iter().min()?;
+                Some(field.weight() * worst as u32)
+            })
+        });
+        occurrences.max().unwrap_or(0)
+    }
+
+    /// What `match_text` must find: talks matching every positive term and no negated one.
+    fn matches(&self, query: &Query) -> TextMatches {
+        let count = self.0.len();
+        let mut talks = Bitset::full(count);
+        let mut scores = vec![0; count];
+        for term in &query.terms {
+            for (talk, total) in scores.iter_mut().enumerate() {
+                let score = self.term_score(term, talk);
+                match (term.negated, score > 0) {
+                    (false, true) => *total += score,
+                    (false, false) | (true, true) => talks.remove(talk),
+                    (true, false) => {}
+                }
+            }
+        }
+        TextMatches { talks, scores }
+    }
+}
+
+/// Compares `match_text` (through the index) with [`Texts::matches`] (scores of matching talks
+/// only); returns how many talks matched.
+fn check_against_scan(catalog: &Catalog, texts: &Texts, query: &str) -> usize {
+    let query = parse(query);
+    let (indexed, scanned) = (match_text(catalog, &query), texts.matches(&query));
+    assert_eq!(indexed.talks, scanned.talks, "talks for {query:?}");
+    for talk in scanned.talks.iter() {
+        assert_eq!(indexed.scores[talk], scanned.scores[talk], "score of talk {talk} for {query:?}");
+    }
+    scanned.talks.len()
+}
+
+#[test]
+fn the_index_finds_what_scanning_the_texts_finds() {
+    let synthetic: &Catalog = {
+        let text = synthetic::generate(60, 7);
+        let file = support::data_file::parse("synthetic", &text).expect("the synthetic catalog is valid");
+        Box::leak(Box::new(support::prepare::prepare(file)))
+    };
+    #[rustfmt::skip]
+    let written = [
+        // Words: exact, accented, prefix, typos (the vocabulary scan), exclusion.
+        "velickovic", "universite", "\"Université\"", "hallu", "hallu ", "hesian ", "hessi", "gradeint ",
+        "halucinatoins ", "optimization ", "optimization -hessian", "speaker:lee", "learning -neural",
+        // Hyphenated words (phrases with typos and a prefix), quoted phrases, scopes, exclusion.
+        "quasi-newton", "newton-quasi", "quasi-newt", "quasi-newtn ", "qusai-newton ", "gradient-descnet ",
+        "languag-model", "a-b-c-d", "1-2", "\"monte carlo\"", "\"carlo monte\"", "\"stochastic control\"",
+        "\"hesian\"", "\"language models\"", "\"large language models\"", "\"gradient descent\"", "\"of the\"",
+        "\"the the\"", "\"in the of\"", "\"a\"", "from:\"uc san diego\"", "title:\"language models\"",
+        "-\"language models\"",
+    ];
+    for catalog in [fixture(), support::load("data/talks.toml"), synthetic] {
+        let texts = Texts::of(catalog);
+        for query in written {
+            check_against_scan(catalog, &texts, query);
+        }
+    }
+    // Phrases cut from the synthetic catalog's own abstracts, two to four words in a row:
+    // quoted, hyphenated (typos allowed), hyphenated with two letters swapped, and hyphenated
+    // with the last letter still to type.
+    let texts = Texts::of(synthetic);
+    let (mut queries, mut found) = (0, 0);
+    for talk in synthetic.talks.iter().step_by(3) {
+        let text: Vec<String> = talk.abstract_paragraphs.iter().flat_map(|&paragraph| words(paragraph)).collect();
+        for (start, len) in [(0, 2), (5, 3), (11, 4), (20, 2)] {
+            let Some(phrase) = text.get(start..start + len) else { continue };
+            let hyphenated = phrase.join("-");
+            let mut swapped: Vec<char> = hyphenated.chars().collect();
+            swapped.swap(1, 2);
+            let swapped: String = swapped.into_iter().collect();
+            let typing: String = hyphenated.chars().take(hyphenated.chars().count() - 1).collect();
+            for query in [format!("\"{}\"", phrase.join(" ")), format!("{hyphenated} "), format!("{swapped} "), typing]
+            {
+                queries += 1;
+                found += usize::from(check_against_scan(synthetic, &texts, &query) > 0);
+            }
+        }
+    }
+    // Cut from the texts, most of them must match something, or this compared little.
+    assert!(found * 2 > queries, "only {found} of {queries} phrases matched");
 }

@@ -29,17 +29,25 @@ pub fn typo_budget(len: usize) -> usize {
     }
 }
 
-/// Which of a–z, 0–9 (one bit) and anything else (one bit) occur in `word`. Each edit adds or
-/// removes at most one of these, so two words whose masks differ by more than `k` bits either
-/// way are more than `k` edits apart: a cheap test that skips most of the vocabulary.
+/// A letter mask's bits 28–31 hold the word's length in characters, at most 15.
+const LENGTH_SHIFT: u32 = 28;
+const LETTERS: u32 = (1 << LENGTH_SHIFT) - 1;
+
+/// Which of a–z, 0–9 (one bit) and anything else (one bit) occur in `word`, and its length in
+/// characters (15 for 15 or more). Each edit adds or removes at most one of these letter kinds
+/// and changes the length by at most one, so two words whose masks differ by more than `k`
+/// letter kinds either way, or by more than `k` in length, are more than `k` edits apart: a
+/// cheap test that skips most of the vocabulary.
 pub fn letter_mask(word: &str) -> u32 {
-    word.chars().fold(0, |mask, c| {
-        mask | match c {
+    let (letters, len) = word.chars().fold((0, 0), |(letters, len), c| {
+        let letter = match c {
             'a'..='z' => 1 << (c as u32 - 'a' as u32),
             '0'..='9' => 1 << 26,
             _ => 1 << 27,
-        }
-    })
+        };
+        (letters | letter, len + 1)
+    });
+    letters | u32::min(len, 15) << LENGTH_SHIFT
 }
 
 impl WordPattern {
@@ -51,27 +59,46 @@ impl WordPattern {
 
     /// How `word` (already folded) matches this pattern, if at all.
     pub fn quality(&self, word: &str) -> Option<Quality> {
-        self.quality_with_mask(word, letter_mask(word))
-    }
-
-    /// [`quality`](Self::quality) for a word whose `letter_mask` is known (precomputed for
-    /// the vocabulary).
-    pub fn quality_with_mask(&self, word: &str, mask: u32) -> Option<Quality> {
         if word == self.text {
             Some(Quality::Exact)
         } else if self.prefix && word.starts_with(self.text.as_str()) {
             Some(Quality::Prefix)
-        } else if self.max_typos > 0
-            && (self.mask & !mask).count_ones() as usize <= self.max_typos
-            && (mask & !self.mask).count_ones() as usize <= self.max_typos
-            && word.chars().count().abs_diff(self.chars.len()) <= self.max_typos
-            && within_distance(&self.chars, word, self.max_typos)
-        {
+        } else if self.may_be_typo(letter_mask(word)) && self.within_typos(word) {
             Some(Quality::Typo)
         } else {
             None
         }
     }
+
+    /// Whether a word with letter mask `mask` can be within the typo budget: a test on one
+    /// integer, so the vocabulary scan (over precomputed masks) runs it first and reads few of
+    /// the words themselves.
+    pub fn may_be_typo(&self, mask: u32) -> bool {
+        let (mine, theirs) = (self.mask & LETTERS, mask & LETTERS);
+        // Capped lengths differ by no more than the lengths do.
+        let lengths = (self.mask >> LENGTH_SHIFT).abs_diff(mask >> LENGTH_SHIFT) as usize;
+        self.max_typos > 0
+            && lengths <= self.max_typos
+            && at_most_ones(mine & !theirs, self.max_typos)
+            && at_most_ones(theirs & !mine, self.max_typos)
+    }
+
+    /// Whether `word` is within the typo budget (edit distance only: not checking for an exact
+    /// or prefix match).
+    pub fn within_typos(&self, word: &str) -> bool {
+        word.chars().count().abs_diff(self.chars.len()) <= self.max_typos
+            && within_distance(&self.chars, word, self.max_typos)
+    }
+}
+
+/// Whether `bits` has at most `max` bits set: clears the lowest set bit `max` times, cheaper
+/// for a budget of one or two than `count_ones` where there is no popcount instruction (as in
+/// baseline x86-64).
+fn at_most_ones(mut bits: u32, max: usize) -> bool {
+    for _ in 0..max {
+        bits &= bits.wrapping_sub(1);
+    }
+    bits == 0
 }
 
 /// Longest word whose edit distance is computed on the stack; longer ones are never typos of
@@ -150,8 +177,34 @@ mod tests {
     }
 
     #[test]
+    fn at_most_ones_counts_bits() {
+        for bits in [0, 1, 2, 3, 0b1010_0000, 0x8000_0001, 0xF0, u32::MAX] {
+            for max in 0..4 {
+                assert_eq!(at_most_ones(bits, max), bits.count_ones() as usize <= max, "{bits:#b} {max}");
+            }
+        }
+    }
+
+    #[test]
     fn letter_masks_never_reject_a_word_within_the_budget() {
-        let words = ["hessian", "hesian", "hessain", "gradient", "gradeint", "graident", "momentum", "monentum"];
+        let words = [
+            "hessian",
+            "hesian",
+            "hessain",
+            "gradient",
+            "gradeint",
+            "graident",
+            "momentum",
+            "monentum",
+            // Around the 15 characters where masks stop counting length.
+            "characterization",
+            "characterizations",
+            "characterisation",
+            "charactrization",
+            "characterizat",
+            "characterizati",
+            "charactreizatio",
+        ];
         for a in words {
             for b in words {
                 let pattern = WordPattern::new(a, false, true);

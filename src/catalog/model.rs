@@ -26,16 +26,17 @@ pub struct SearchIndex {
     /// Per term, its [`letter_mask`](super::matcher::letter_mask): lets the typo search skip
     /// most of the vocabulary without computing an edit distance.
     pub term_masks: &'static [u32],
-    /// `postings[postings_start[i]..postings_start[i + 1]]` belong to `terms[i]`.
-    pub postings_start: &'static [u32],
-    /// `talk << Field::BITS | field`, ascending per term.
-    pub postings: &'static [u32],
-    /// Every field text as the sequence of its words' term indices, so phrases are checked
-    /// without re-reading text. Talk t's texts (in `Talk::field_texts` order) are numbered from
-    /// `talk_texts[t]`; text k's words are `tokens[text_tokens[k]..text_tokens[k + 1]]`.
-    pub tokens: &'static [u32],
-    pub text_tokens: &'static [u32],
-    pub talk_texts: &'static [u32],
+    /// Where each term occurs. Every word of every field text has a position: talk by talk,
+    /// text by text (`Talk::field_texts` order), with one unused position after each text, so
+    /// consecutive positions are always in the same text. Term i's positions, packed as
+    /// `position << Field::BITS | field`, ascending, are encoded (see [`encode_positions`])
+    /// in `positions[positions_start[i]..positions_start[i + 1]]`; read them with
+    /// [`SearchIndex::term_positions`]. (One list serves words and phrases alike: separate
+    /// per-talk postings would cost more space than finding the talks from positions costs.)
+    pub positions_start: &'static [u32],
+    pub positions: &'static [u8],
+    /// Talk t's (unpacked) positions are `talk_positions[t]..talk_positions[t + 1]`.
+    pub talk_positions: &'static [u32],
     /// Length of each facet bitset in u64 words.
     pub bitset_words: usize,
     /// Concatenated bitsets of talks per tag, per institution and per format.
@@ -52,11 +53,9 @@ impl SearchIndex {
     pub const EMPTY: SearchIndex = SearchIndex {
         terms: &[],
         term_masks: &[],
-        postings_start: &[0],
-        postings: &[],
-        tokens: &[],
-        text_tokens: &[0],
-        talk_texts: &[0],
+        positions_start: &[0],
+        positions: &[],
+        talk_positions: &[0],
         bitset_words: 0,
         tag_bits: &[],
         institution_bits: &[],
@@ -64,6 +63,55 @@ impl SearchIndex {
         title_rank: &[],
         surname_rank: &[],
     };
+
+    /// Term `term`'s packed positions, ascending.
+    pub fn term_positions(&self, term: usize) -> Positions {
+        let bytes = &self.positions[self.positions_start[term] as usize..self.positions_start[term + 1] as usize];
+        Positions { bytes, last: 0 }
+    }
+}
+
+/// Appends ascending `positions` to `out` as `SearchIndex::positions` stores them: each as its
+/// difference from the previous one (the first from 0) in LEB128, seven bits a byte, low bits
+/// first, the top bit set on all but the last byte. The differences are small, so most
+/// take one or two bytes instead of four, and the build's data shrinks and compresses better.
+pub fn encode_positions(positions: &[u32], out: &mut Vec<u8>) {
+    let mut last = 0;
+    for &position in positions {
+        let mut rest = position - last;
+        while rest >= 0x80 {
+            out.push(rest as u8 | 0x80);
+            rest >>= 7;
+        }
+        out.push(rest as u8);
+        last = position;
+    }
+}
+
+/// One term's packed positions, decoded as they are read.
+#[derive(Debug, Clone)]
+pub struct Positions {
+    bytes: &'static [u8],
+    last: u32,
+}
+
+impl Iterator for Positions {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let (mut difference, mut shift) = (0, 0);
+        loop {
+            let (&byte, rest) = self.bytes.split_first()?;
+            self.bytes = rest;
+            difference |= u32::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                break;
+            }
+            shift += 7;
+        }
+        self.last += difference;
+        Some(self.last)
+    }
 }
 
 /// Talks presented in several parts, such as a two-part tutorial.
@@ -202,5 +250,29 @@ impl Talk {
         texts.extend(self.abstract_paragraphs.iter().map(|&paragraph| (Field::Abstract, paragraph)));
         texts.extend(self.bio.iter().map(|&paragraph| (Field::Bio, paragraph)));
         texts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_round_trip() {
+        let lists: [&[u32]; 4] = [&[], &[0], &[0, 1, 127, 128, 129, 16_383, 16_384, 2_097_152], &[5, u32::MAX]];
+        for list in lists {
+            let mut bytes = Vec::new();
+            encode_positions(list, &mut bytes);
+            let index = SearchIndex {
+                positions_start: leak(vec![0, bytes.len() as u32]),
+                positions: leak(bytes),
+                ..SearchIndex::EMPTY
+            };
+            assert_eq!(index.term_positions(0).collect::<Vec<_>>(), list);
+        }
+    }
+
+    fn leak<T>(items: Vec<T>) -> &'static [T] {
+        Box::leak(items.into_boxed_slice())
     }
 }

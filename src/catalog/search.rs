@@ -1,7 +1,8 @@
 //! The search engine: which talks match a query, how well, and where (for highlighting).
 //!
 //! Words are looked up in the precomputed vocabulary (`Catalog::index`): exact and prefix
-//! matches by binary search, typo matches by a bounded edit-distance scan. Each term's score
+//! matches by binary search, typo matches by a bounded edit-distance scan; then where the words
+//! occur, from their position lists (phrases: where they occur in a row). Each term's score
 //! for a talk is its best field weight × match quality; a talk's score is the sum over terms.
 
 use super::facets::Bitset;
@@ -46,31 +47,48 @@ fn vocabulary_matches(catalog: &Catalog, pattern: &WordPattern) -> Vec<(usize, Q
         found.push((start, Quality::Exact));
     }
     if pattern.max_typos > 0 {
-        let already: Vec<usize> = found.iter().map(|&(index, _)| index).collect();
-        let masks = catalog.index.term_masks;
-        for (index, (term, &mask)) in terms.iter().zip(masks).enumerate() {
-            if pattern.quality_with_mask(term, mask) == Some(Quality::Typo) && !already.contains(&index) {
-                found.push((index, Quality::Typo));
-            }
-        }
+        // The masks first: most terms fail on them, and then their text is never read. The
+        // exact and prefix matches found above are skipped (they rank higher than typos).
+        let matched = start..start + found.len();
+        let masks = catalog.index.term_masks.iter().enumerate();
+        let candidates = masks.filter(|&(index, &mask)| pattern.may_be_typo(mask) && !matched.contains(&index));
+        found.extend(
+            candidates
+                .filter(|&(index, _)| pattern.within_typos(terms[index]))
+                .map(|(index, _)| (index, Quality::Typo)),
+        );
     }
     found
 }
 
-/// Best score per talk for one word, counting only fields in the term's scope, and the fields
-/// (bit per `Field` code) where it matched.
-fn word_scores(catalog: &Catalog, term: &Term, matches: &[(usize, Quality)], scores: &mut [u32], fields: &mut [u8]) {
-    let index = &catalog.index;
+/// The field coded in the low bits of a packed position.
+fn field_of(packed: u32) -> Field {
+    Field::from_code(packed & ((1 << Field::BITS) - 1))
+}
+
+/// Best score per talk for one word, counting only fields in the term's scope.
+fn word_scores(catalog: &Catalog, term: &Term, matches: &[(usize, Quality)]) -> Vec<u32> {
+    let mut scores = vec![0; catalog.talks.len()];
     for &(entry, quality) in matches {
-        let postings = &index.postings[index.postings_start[entry] as usize..index.postings_start[entry + 1] as usize];
-        for &posting in postings {
-            let field = Field::from_code(posting & ((1 << Field::BITS) - 1));
-            if in_scope(term, field) {
-                let talk = (posting >> Field::BITS) as usize;
-                scores[talk] = scores[talk].max(field.weight() * quality as u32);
-                fields[talk] |= 1 << field.code();
-            }
+        let in_scope = catalog.index.term_positions(entry).filter(|&packed| in_scope(term, field_of(packed)));
+        score_occurrences(catalog, &mut scores, in_scope.map(|packed| (packed, quality)));
+    }
+    scores
+}
+
+/// Raises each occurrence's talk's score to its field weight × quality. Occurrences are
+/// (packed position, quality) in ascending position order, so their talks are found by
+/// walking `talk_positions` forward.
+fn score_occurrences(catalog: &Catalog, scores: &mut [u32], occurrences: impl IntoIterator<Item = (u32, Quality)>) {
+    let starts = catalog.index.talk_positions;
+    let mut talk = 0;
+    for (packed, quality) in occurrences {
+        let position = packed >> Field::BITS;
+        // Move to the last talk starting at or before this position (often the same talk).
+        if starts[talk + 1] <= position {
+            talk += gallop(&starts[talk + 1..], position + 1);
         }
+        scores[talk] = scores[talk].max(field_of(packed).weight() * quality as u32);
     }
 }
 
@@ -83,68 +101,79 @@ fn phrase_ranges(text: &str, patterns: &[WordPattern]) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The worst quality of an occurrence of the phrase in `tokens` (a field's term indices),
-/// where `qualities[i]` says how each vocabulary entry matches the phrase's word i.
-fn phrase_in_tokens(tokens: &[u32], qualities: &[Vec<Option<Quality>>]) -> Option<Quality> {
-    (tokens.windows(qualities.len()))
-        .filter_map(|window| {
-            let mut worst = Quality::Exact;
-            for (&token, matching) in window.iter().zip(qualities) {
-                worst = worst.min(matching[token as usize]?);
-            }
-            Some(worst)
-        })
-        .max()
+/// The first index of `sorted` (ascending) holding `target` or more. Looks at 1, 2, 4, …
+/// places ahead first, so walking two sorted lists together skips long runs in few steps.
+fn gallop(sorted: &[u32], target: u32) -> usize {
+    let mut end = 1;
+    while end < sorted.len() && sorted[end - 1] < target {
+        end *= 2;
+    }
+    let start = end / 2;
+    start + sorted[start..end.min(sorted.len())].partition_point(|&value| value < target)
 }
 
-/// Best score per talk for a term: one word through the index; several words (a phrase) by
-/// narrowing with the index to talks with every word in one field, then looking for the
-/// words in a row in those fields' precomputed token sequences.
+/// Calls `found(i)` for every `i` whose `targets[i]` is among `positions`; both ascending.
+fn for_each_common(targets: &[u32], positions: impl Iterator<Item = u32>, mut found: impl FnMut(usize)) {
+    let mut i = 0;
+    for position in positions {
+        i += gallop(&targets[i..], position);
+        match targets.get(i) {
+            None => break,
+            Some(&target) if target == position => {
+                found(i);
+                i += 1;
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// Best score per talk for a phrase: its words at consecutive positions of one field text.
+/// `matches[i]` are the vocabulary entries matching word i. Starts from the word with the
+/// fewest occurrences and keeps the places where each other word follows at its offset, so
+/// the work grows with the words' occurrences, not with the length of the texts holding them.
+fn phrase_scores(catalog: &Catalog, term: &Term, matches: &[Vec<(usize, Quality)>]) -> Vec<u32> {
+    let index = &catalog.index;
+    // Encoded bytes stand in for the number of occurrences: close enough to choose a word by.
+    let size = |entry: usize| (index.positions_start[entry + 1] - index.positions_start[entry]) as usize;
+    let rarest =
+        (0..matches.len()).min_by_key(|&word| matches[word].iter().map(|&(entry, _)| size(entry)).sum::<usize>());
+    let rarest = rarest.unwrap_or(0);
+    // A word's offset from the phrase's start, in packed positions (the field bits stay as they are).
+    let offset = |word: usize| (word as u32) << Field::BITS;
+    // Where the phrase would start (packed like positions), with the worst word quality so far.
+    let mut starts: Vec<(u32, Quality)> = (matches[rarest].iter())
+        .flat_map(|&(entry, quality)| {
+            let packed = index.term_positions(entry);
+            packed.filter_map(move |position| Some((position.checked_sub(offset(rarest))?, quality)))
+        })
+        .filter(|&(start, _)| in_scope(term, field_of(start)))
+        .collect();
+    starts.sort_unstable_by_key(|&(start, _)| start);
+    for (word, word_matches) in matches.iter().enumerate().filter(|&(word, _)| word != rarest) {
+        // A start stays if some entry matching this word occurs at the word's offset from it.
+        let targets: Vec<u32> = starts.iter().map(|&(start, _)| start.saturating_add(offset(word))).collect();
+        let mut qualities: Vec<Option<Quality>> = vec![None; starts.len()];
+        for &(entry, quality) in word_matches {
+            for_each_common(&targets, index.term_positions(entry), |i| qualities[i] = Some(quality));
+        }
+        starts = (starts.into_iter().zip(qualities))
+            .filter_map(|((start, worst), quality)| Some((start, worst.min(quality?))))
+            .collect();
+    }
+    let mut scores = vec![0; catalog.talks.len()];
+    score_occurrences(catalog, &mut scores, starts);
+    scores
+}
+
+/// Best score per talk for a term: one word's occurrences, or a phrase's (its words in a row).
 fn term_scores(catalog: &Catalog, term: &Term) -> Vec<u32> {
-    let count = catalog.talks.len();
     let matches: Vec<Vec<(usize, Quality)>> =
         patterns(term).iter().map(|pattern| vocabulary_matches(catalog, pattern)).collect();
-    let mut scores = vec![0; count];
-    let mut fields = vec![0u8; count];
-    word_scores(catalog, term, &matches[0], &mut scores, &mut fields);
-    if matches.len() == 1 {
-        return scores;
+    match matches.as_slice() {
+        [word] => word_scores(catalog, term, word),
+        words => phrase_scores(catalog, term, words),
     }
-    let (mut other_scores, mut other_fields) = (vec![0; count], vec![0u8; count]);
-    for word_matches in &matches[1..] {
-        other_scores.iter_mut().for_each(|score| *score = 0);
-        other_fields.iter_mut().for_each(|mask| *mask = 0);
-        word_scores(catalog, term, word_matches, &mut other_scores, &mut other_fields);
-        fields.iter_mut().zip(&other_fields).for_each(|(mask, other)| *mask &= other);
-    }
-    // Per phrase word, how each vocabulary entry matches it: a dense table, for the hot loop.
-    let qualities: Vec<Vec<Option<Quality>>> = (matches.iter())
-        .map(|word| {
-            let mut table = vec![None; catalog.index.terms.len()];
-            word.iter().for_each(|&(entry, quality)| table[entry] = Some(quality));
-            table
-        })
-        .collect();
-    let index = &catalog.index;
-    for (talk, score) in scores.iter_mut().enumerate() {
-        let shared = fields[talk];
-        *score = 0;
-        if shared == 0 {
-            continue;
-        }
-        let first_text = index.talk_texts[talk] as usize;
-        for (k, (field, _)) in catalog.talks[talk].field_texts(catalog).into_iter().enumerate() {
-            if shared & (1 << field.code()) == 0 {
-                continue;
-            }
-            let tokens = &index.tokens
-                [index.text_tokens[first_text + k] as usize..index.text_tokens[first_text + k + 1] as usize];
-            if let Some(quality) = phrase_in_tokens(tokens, &qualities) {
-                *score = (*score).max(field.weight() * quality as u32);
-            }
-        }
-    }
-    scores
 }
 
 /// The talks matching every positive term and no negated one. An empty query matches all.
