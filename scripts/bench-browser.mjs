@@ -129,15 +129,21 @@ async function measure(browser, server, size) {
   const staticPaints = [];
   const appPaints = [];
   const ready = [];
-  for (let run = 0; run < runs; run++) {
+  // Alternating which page loads first, so neither always meets a colder browser.
+  const loadStatic = async () => {
     const plain = await open('static.html');
     staticPaints.push(await firstPaint(plain.page));
     await plain.context.close();
+  };
+  const loadApp = async () => {
     const app = await open('index.html');
     appPaints.push(await firstPaint(app.page));
     await app.page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 120000 });
     ready.push(await app.page.evaluate(() => window.__bench.ready));
     await app.context.close();
+  };
+  for (let run = 0; run < runs; run++) {
+    for (const load of run % 2 ? [loadApp, loadStatic] : [loadStatic, loadApp]) await load();
   }
 
   // Typing, in one more page load.

@@ -1,8 +1,9 @@
 //! The one module that touches the browser's globals: the host element, the URL and history,
-//! local storage, the clipboard, focus and global keys. Every call tolerates failure: a
+//! local storage, the clipboard, focus, timers and global keys. Every call tolerates failure: a
 //! sandboxed frame or a browser without storage loses a convenience, never the catalog.
 
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
@@ -56,6 +57,11 @@ pub fn set_search(search: &str, mode: HistoryMode) {
         HistoryMode::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
         HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
     };
+}
+
+/// Calls `callback` after `delay_ms` milliseconds, unless the returned handle is dropped first.
+pub fn after(delay_ms: u32, callback: impl FnOnce() + 'static) -> Timeout {
+    Timeout::new(delay_ms, callback)
 }
 
 /// Calls `on_change` after Back or Forward; dropping the listener stops it.

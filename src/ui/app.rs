@@ -33,6 +33,9 @@ pub fn initial_state(options: Options) -> ViewState {
     view::reveal_open(catalog(), state, options.page_size)
 }
 
+/// How long typing must pause before the URL follows.
+const URL_UPDATE_DELAY_MS: u32 = 300;
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let options = props.options;
@@ -47,20 +50,28 @@ pub fn App(props: &AppProps) -> Html {
     // readers announce the second copy too (the same text in the same node would be silent).
     let copied = use_state(|| 0u32);
 
-    // Keep the URL in step with the state: opening a talk is a step in history, the rest
-    // (typing, ticking filters) replaces the current entry.
+    // Keep the URL in step with the state: opening a talk is a step in history, at once; the
+    // rest (typing, ticking filters) replaces the current entry once the user pauses. Per
+    // keystroke, replacing the URL costs a few milliseconds (Chromium re-reads the favicon),
+    // and Safari refuses more than 100 replacements in 30 seconds.
     let last_open = use_mut_ref(|| state.view.open);
+    let pending_replace = use_mut_ref(|| None);
     use_effect_with(state.view.clone(), move |state| {
         if !options.url_sync {
             return;
         }
         let search = platform::current_search();
         let wanted = url_state::encode(catalog(), state, &search);
-        if wanted != search {
-            let opened = state.open.is_some() && state.open != *last_open.borrow();
-            platform::set_search(&wanted, if opened { HistoryMode::Push } else { HistoryMode::Replace });
-        }
+        let opened = state.open.is_some() && state.open != *last_open.borrow();
         *last_open.borrow_mut() = state.open;
+        // A newer state replaces (and so cancels) the pending update.
+        *pending_replace.borrow_mut() = None;
+        if wanted != search && opened {
+            platform::set_search(&wanted, HistoryMode::Push);
+        } else if wanted != search {
+            let replace = move || platform::set_search(&wanted, HistoryMode::Replace);
+            *pending_replace.borrow_mut() = Some(platform::after(URL_UPDATE_DELAY_MS, replace));
+        }
     });
     // Save stars when the user changes them; not on load, which may show someone else's
     // shared list that must not replace the stars kept here.

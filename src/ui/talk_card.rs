@@ -91,6 +91,16 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
     let copy = props.on_copy.reform(move |_: MouseEvent| index);
     let (title_tag, section_tag) = (props.options.title_tag(), props.options.section_tag());
     let speaker_names: Vec<&str> = talk.speakers.iter().map(|speaker| speaker.name).collect();
+    // The details are in the page even while collapsed (for find-in-page, and without
+    // JavaScript), but matches are marked only once they are shown: finding them in every
+    // hidden abstract is most of a keystroke's work.
+    let shown = |text: &'static str, field: Field| {
+        if props.expanded {
+            highlighted(text, field, &props.query)
+        } else {
+            html! { { text } }
+        }
+    };
 
     html! {
         <article class="tc-talk" data-talk-id={talk.id} aria-labelledby={heading_id.clone()}>
@@ -159,14 +169,14 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
             <div class="tc-details" id={details_id} hidden={!props.expanded}>
                 <div class="tc-abstract">
                     { for talk.abstract_paragraphs.iter().map(|paragraph| html! {
-                        <p>{ highlighted(paragraph, Field::Abstract, &props.query) }</p>
+                        <p>{ shown(paragraph, Field::Abstract) }</p>
                     }) }
                 </div>
                 if !talk.bio.is_empty() {
                     <section class="tc-bio">
                         <@{section_tag.clone()} class="tc-section-title">{ "About the speaker" }</@>
                         { for talk.bio.iter().map(|paragraph| html! {
-                            <p>{ highlighted(paragraph, Field::Bio, &props.query) }</p>
+                            <p>{ shown(paragraph, Field::Bio) }</p>
                         }) }
                     </section>
                 }

@@ -133,8 +133,13 @@ async function openPlain(path) {
   return styles;
 }
 
-/** Box sizes and the styles that make the widget's layout, for a few of its elements. */
-function widgetLayout(page) {
+/**
+ * Box sizes and the styles that make the widget's layout, for a few of its elements. Every
+ * card is laid out first: off-screen cards otherwise keep a placeholder height
+ * (`content-visibility: auto`), which depends on how far down the page the widget starts.
+ */
+async function widgetLayout(page) {
+  await page.addStyleTag({ content: '.tc-list > li { content-visibility: visible !important; }' });
   return page.evaluate(() => {
     const first = 'article[data-talk-id]';
     const selectors = [
