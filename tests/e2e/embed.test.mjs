@@ -3,10 +3,7 @@
 // attributes, loads everything relative to embed.js, and leaves the host page's styles alone.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DIST, launch, openCatalog, shownIds, startServer, waitFor } from './harness.mjs';
+import { hostSite, launch, openCatalog, shownIds, waitFor } from './harness.mjs';
 
 const HOST_STYLES = `
   body { font-size: 20px; }
@@ -50,28 +47,27 @@ const EMBED = `<div id="talk-catalog" data-heading-level="3" data-url-sync="fals
   <script type="module" src="/2026/talks/embed.js"></script>`;
 
 let site;
-let server;
 let browser;
 
 before(async () => {
-  site = await mkdtemp(join(tmpdir(), 'talk-catalog-host-'));
-  await mkdir(join(site, '2026'));
-  await symlink(DIST, join(site, '2026', 'talks'));
-  await writeFile(join(site, 'index.html'), hostPage(EMBED));
   // The same host pages with the host element but without the script: no widget.
   const withoutScript = EMBED.replace(/<script[^>]*><\/script>/, '');
-  await writeFile(join(site, 'plain.html'), hostPage(withoutScript));
-  await writeFile(join(site, 'hostile-plain.html'), hostPage(withoutScript, HOSTILE_STYLES));
-  await writeFile(join(site, 'clean.html'), hostPage(EMBED, ''));
-  await writeFile(join(site, 'hostile.html'), hostPage(EMBED, HOSTILE_STYLES));
-  server = await startServer(site);
+  site = await hostSite(
+    {
+      'index.html': hostPage(EMBED),
+      'plain.html': hostPage(withoutScript),
+      'hostile-plain.html': hostPage(withoutScript, HOSTILE_STYLES),
+      'clean.html': hostPage(EMBED, ''),
+      'hostile.html': hostPage(EMBED, HOSTILE_STYLES),
+    },
+    '2026/talks',
+  );
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  await server?.close();
-  await rm(site, { recursive: true, force: true });
+  await site?.close();
 });
 
 /** Computed styles of the host's own elements, for before/after comparison. */
@@ -86,7 +82,7 @@ function hostStyles(page) {
 }
 
 test('one element and one script under a sub-path show the catalog with the options', async () => {
-  const { page, errors, close } = await openCatalog(browser, new URL('/?lang=fr#programme', server.url).href);
+  const { page, errors, close } = await openCatalog(browser, new URL('/?lang=fr#programme', site.url).href);
   try {
     assert.equal((await shownIds(page)).length, 20);
     // data-heading-level="3": talk titles are h3, under the host's h1.
@@ -113,7 +109,7 @@ for (const [page, plainPage] of [
 ]) {
   test(`the widget changes no computed style of the host page (${page})`, async () => {
     const plain = await openPlain(plainPage);
-    const { page: opened, errors, close } = await openCatalog(browser, new URL(page, server.url).href);
+    const { page: opened, errors, close } = await openCatalog(browser, new URL(page, site.url).href);
     try {
       assert.deepEqual(await hostStyles(opened), plain);
       assert.deepEqual(errors, []);
@@ -127,7 +123,7 @@ for (const [page, plainPage] of [
 async function openPlain(path) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(new URL(path, server.url).href);
+  await page.goto(new URL(path, site.url).href);
   const styles = await hostStyles(page);
   await context.close();
   return styles;
@@ -165,7 +161,7 @@ async function widgetLayout(page) {
 
 test("the host's global styles leave the widget's layout intact", async () => {
   const open = async (path) => {
-    const session = await openCatalog(browser, new URL(path, server.url).href, { contextOptions: { viewport: { width: 1200, height: 900 } } });
+    const session = await openCatalog(browser, new URL(path, site.url).href, { contextOptions: { viewport: { width: 1200, height: 900 } } });
     const layout = await widgetLayout(session.page);
     assert.deepEqual(session.errors, []);
     await session.close();

@@ -2,8 +2,9 @@
 // a headless Chromium launched through playwright-core (the system browser, never a download),
 // and a page opener that records console and page errors.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -106,6 +107,27 @@ export async function startServer(root = DIST) {
         server.closeAllConnections?.();
         server.close(() => ok());
       }),
+  };
+}
+
+/**
+ * A host site for embedding tests: a temporary folder holding `pages` (file name → HTML) with
+ * dist/ linked at `distPath` (say '2026/talks'), served on 127.0.0.1. Resolves to
+ * `{ url, close() }`; `close` stops the server and removes the folder.
+ */
+export async function hostSite(pages, distPath = 'talks') {
+  const root = await mkdtemp(join(tmpdir(), 'talk-catalog-site-'));
+  const link = join(root, distPath);
+  await mkdir(dirname(link), { recursive: true });
+  await symlink(DIST, link);
+  for (const [name, html] of Object.entries(pages)) await writeFile(join(root, name), html);
+  const server = await startServer(root);
+  return {
+    url: server.url,
+    async close() {
+      await server.close();
+      await rm(root, { recursive: true, force: true });
+    },
   };
 }
 

@@ -3,42 +3,35 @@
 // the first new talk, and a deep link to a talk further down still shows it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, launch, openCatalog, shownIds, startServer, statusText, waitFor } from './harness.mjs';
+import { DIST, hostSite, launch, openCatalog, shownIds, statusText, waitFor } from './harness.mjs';
 import { search, searchBox } from './dom.mjs';
 
 let site;
-let server;
 let browser;
 /** Every talk id in programme order (from the pre-rendered fragment). */
 let programme;
 
 before(async () => {
-  site = await mkdtemp(join(tmpdir(), 'talk-catalog-paging-'));
-  await symlink(DIST, join(site, 'talks'));
-  await writeFile(
-    join(site, 'index.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Programme</title></head>
+  site = await hostSite({
+    'index.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Programme</title></head>
 <body><main><h1>Programme</h1><div id="talk-catalog" data-page-size="8"></div></main><script type="module" src="/talks/embed.js"></script></body></html>`,
-  );
+  });
   programme = [...(await readFile(join(DIST, 'fragment.html'), 'utf8')).matchAll(/data-talk-id="([^"]+)"/g)].map((m) => m[1]);
-  server = await startServer(site);
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  await server?.close();
-  await rm(site, { recursive: true, force: true });
+  await site?.close();
 });
 
 const moreButton = (page) => page.getByRole('button', { name: /^Show \d+ more$/ });
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 test('shows a page at a time; "Show more" adds the next and moves focus to its first talk', async () => {
-  const { page, errors, close } = await openCatalog(browser, server.url);
+  const { page, errors, close } = await openCatalog(browser, site.url);
   try {
     assert.equal(programme.length, 20);
     assert.deepEqual(await shownIds(page), programme.slice(0, 8));
@@ -70,7 +63,7 @@ test('shows a page at a time; "Show more" adds the next and moves focus to its f
 
 test('a link to a talk beyond the first page shows it, opened and focused', async () => {
   const talk = programme[18];
-  const { page, errors, close } = await openCatalog(browser, new URL(`?tc-talk=${talk}`, server.url).href);
+  const { page, errors, close } = await openCatalog(browser, new URL(`?tc-talk=${talk}`, site.url).href);
   try {
     assert.deepEqual(await shownIds(page), programme, "three pages of 8: through talk 19");
     assert.equal(await page.locator(`article[data-talk-id="${talk}"] .tc-toggle`).getAttribute('aria-expanded'), 'true');

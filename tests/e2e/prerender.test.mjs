@@ -4,34 +4,27 @@
 // pages the same.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, launch, shownIds, startServer } from './harness.mjs';
+import { DIST, hostSite, launch, shownIds } from './harness.mjs';
 import { assertSeedText, talkLines } from './dom.mjs';
 
 let site;
-let server;
 let browser;
 
 before(async () => {
   // dist/ under /talks/, beside a host page that pastes fragment.html into its host element.
-  site = await mkdtemp(join(tmpdir(), 'talk-catalog-prerender-'));
-  await symlink(DIST, join(site, 'talks'));
   const fragment = await readFile(join(DIST, 'fragment.html'), 'utf8');
-  await writeFile(
-    join(site, 'host.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host</title></head>
+  site = await hostSite({
+    'host.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host</title></head>
 <body><h1>Our conference</h1><div id="talk-catalog">${fragment}</div><script type="module" src="/talks/embed.js"></script></body></html>`,
-  );
-  server = await startServer(site);
+  });
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  await server?.close();
-  await rm(site, { recursive: true, force: true });
+  await site?.close();
 });
 
 /** Opens `path` with the wasm held back until `release()` is called, recording console output. */
@@ -48,7 +41,7 @@ async function openHeld(path) {
     await held;
     await route.continue();
   });
-  await page.goto(new URL(path, server.url).href, { waitUntil: 'domcontentloaded' });
+  await page.goto(new URL(path, site.url).href, { waitUntil: 'domcontentloaded' });
   return { page, messages, release, close: () => context.close() };
 }
 
@@ -68,7 +61,7 @@ test('without JavaScript all 20 talks are readable, with their abstracts and bio
   const context = await browser.newContext({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();
-    await page.goto(new URL('/talks/', server.url).href);
+    await page.goto(new URL('/talks/', site.url).href);
     assert.equal(await page.locator('article[data-talk-id]').count(), 20);
     await assertSeedText(await talkLines(page, { visible: true }));
     // Controls that need the app are hidden; the filters are plain lists with counts.
