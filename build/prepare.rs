@@ -28,8 +28,9 @@ fn leak_strs(texts: Vec<String>) -> &'static [&'static str] {
 
 /// Short prefixes and words (see `SearchIndex::prefix_talks`) whose words occur at least this
 /// often get talk sets. Decoding positions costs about 10 ns each natively, so a key below this
-/// costs at most about 0.2 ms a keystroke; at 10,000 synthetic talks about 120 prefixes and 15
-/// words reach it (the seed's 20 talks have about 4,400 positions in all, so none do).
+/// costs at most about 0.2 ms a keystroke; at 10,000 synthetic talks about 120 prefixes and 20
+/// words reach it, about 1 MB of bitsets (the seed's 20 talks have 4,393 positions in all, so
+/// none do, and its build stays as small as before).
 pub const SHORT_SET_MIN_POSITIONS: usize = 16_384;
 
 pub fn prepare(file: data_file::Catalog) -> Catalog {

@@ -2,7 +2,8 @@
 //!
 //! Words are looked up in the precomputed vocabulary (`Catalog::index`): exact and prefix
 //! matches by binary search, typo matches by a bounded edit-distance scan; then where the words
-//! occur, from their position lists (phrases: where they occur in a row). Each term's score
+//! occur, from their position lists (phrases: where they occur in a row), or for a frequent
+//! prefix or word too short for typos, from per-field talk sets. Each term's score
 //! for a talk is its best field weight × match quality; a talk's score is the sum over terms.
 
 use super::facets::Bitset;
