@@ -48,6 +48,7 @@ mod keystroke {
     const CASES: &[Case] = &[
         case("empty", "", None),
         case("prefix-h", "h", None),
+        case("prefix-he", "he", None),
         case("prefix-hes", "hes", None),
         case("prefix-hessi", "hessi", None),
         case("word", "optimization ", None),

@@ -1,7 +1,7 @@
 //! Writes a prepared [`Catalog`] out as Rust source: one `pub static CATALOG` of the model's
 //! types, which `src/catalog/mod.rs` includes.
 
-use super::model::{Catalog, Talk};
+use super::model::{Catalog, FieldTalkSets, Talk};
 use std::fmt::{Debug, Write};
 
 /// `{:?}` of strings, numbers, slices and `Option`s is valid Rust literal syntax, with every
@@ -15,6 +15,10 @@ fn lit<T: Debug + ?Sized>(value: &T) -> String {
 fn byte_string(bytes: &[u8]) -> String {
     let escaped: Vec<u8> = bytes.iter().flat_map(|&byte| std::ascii::escape_default(byte)).collect();
     format!("b\"{}\"", String::from_utf8(escaped).expect("escape_default writes ASCII"))
+}
+
+fn field_talk_sets(sets: &FieldTalkSets) -> String {
+    format!("FieldTalkSets {{ keys: &{}, bits: &{} }}", lit(sets.keys), lit(sets.bits))
 }
 
 fn talk(talk: &Talk) -> String {
@@ -76,6 +80,8 @@ pub fn generate(catalog: &Catalog) -> String {
     writeln!(out, "        positions_start: &{},", lit(index.positions_start)).unwrap();
     writeln!(out, "        positions: {},", byte_string(index.positions)).unwrap();
     writeln!(out, "        talk_positions: &{},", lit(index.talk_positions)).unwrap();
+    writeln!(out, "        prefix_talks: {},", field_talk_sets(&index.prefix_talks)).unwrap();
+    writeln!(out, "        word_talks: {},", field_talk_sets(&index.word_talks)).unwrap();
     writeln!(out, "        bitset_words: {},", index.bitset_words).unwrap();
     writeln!(out, "        tag_bits: &{},", lit(index.tag_bits)).unwrap();
     writeln!(out, "        institution_bits: &{},", lit(index.institution_bits)).unwrap();

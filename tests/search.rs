@@ -337,13 +337,27 @@ fn check_against_scan(catalog: &Catalog, texts: &Texts, query: &str) -> usize {
     scanned.talks.len()
 }
 
+/// The catalog that `text` describes, with talk sets for every short prefix and word that
+/// occurs (`prepare` keeps them only for frequent ones), so short words are searched through them.
+fn with_every_short_set(name: &str, text: &str) -> &'static Catalog {
+    let file = support::data_file::parse(name, text).expect("the catalog is valid");
+    Box::leak(Box::new(support::prepare::prepare_with(file, 1)))
+}
+
 #[test]
 fn the_index_finds_what_scanning_the_texts_finds() {
+    let synthetic_text = synthetic::generate(60, 7);
     let synthetic: &Catalog = {
-        let text = synthetic::generate(60, 7);
-        let file = support::data_file::parse("synthetic", &text).expect("the synthetic catalog is valid");
+        let file = support::data_file::parse("synthetic", &synthetic_text).expect("the synthetic catalog is valid");
         Box::leak(Box::new(support::prepare::prepare(file)))
     };
+    let read = |path: &str| std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let with_sets = [
+        with_every_short_set("fixture", &read("tests/fixtures/search.toml")),
+        with_every_short_set("seed", &read("data/talks.toml")),
+        with_every_short_set("synthetic", &synthetic_text),
+    ];
+    assert!(with_sets.iter().all(|catalog| !catalog.index.prefix_talks.keys.is_empty()));
     #[rustfmt::skip]
     let written = [
         // Words: exact, accented, prefix, typos (the vocabulary scan), exclusion.
@@ -355,8 +369,11 @@ fn the_index_finds_what_scanning_the_texts_finds() {
         "\"hesian\"", "\"language models\"", "\"large language models\"", "\"gradient descent\"", "\"of the\"",
         "\"the the\"", "\"in the of\"", "\"a\"", "from:\"uc san diego\"", "title:\"language models\"",
         "-\"language models\"",
+        // Words too short for typos, typed or finished: with and without talk sets, scoped.
+        "h", "he", "hes", "hess", "a", "a ", "i", "in", "of", "the", "the ", "-the", "\"the\"", "x", "zzqq", "é",
+        "speaker:h", "speaker:le", "title:he", "from:u", "tag:c", "tag:op", "of h", "a-b", "h-",
     ];
-    for catalog in [fixture(), support::load("data/talks.toml"), synthetic] {
+    for catalog in [fixture(), support::load("data/talks.toml"), synthetic].into_iter().chain(with_sets) {
         let texts = Texts::of(catalog);
         for query in written {
             check_against_scan(catalog, &texts, query);

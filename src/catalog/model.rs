@@ -37,6 +37,12 @@ pub struct SearchIndex {
     pub positions: &'static [u8],
     /// Talk t's (unpacked) positions are `talk_positions[t]..talk_positions[t + 1]`.
     pub talk_positions: &'static [u32],
+    /// Per field, the talks having a word that starts with one of these keys: short prefixes
+    /// (too short for typos) whose words occur so often that decoding their positions would
+    /// take too long for a keystroke. The build picks them (`build/prepare.rs`).
+    pub prefix_talks: FieldTalkSets,
+    /// The same for short words that occur that often, with the word itself as the key.
+    pub word_talks: FieldTalkSets,
     /// Length of each facet bitset in u64 words.
     pub bitset_words: usize,
     /// Concatenated bitsets of talks per tag, per institution and per format.
@@ -56,6 +62,8 @@ impl SearchIndex {
         positions_start: &[0],
         positions: &[],
         talk_positions: &[0],
+        prefix_talks: FieldTalkSets::EMPTY,
+        word_talks: FieldTalkSets::EMPTY,
         bitset_words: 0,
         tag_bits: &[],
         institution_bits: &[],
@@ -68,6 +76,27 @@ impl SearchIndex {
     pub fn term_positions(&self, term: usize) -> Positions {
         let bytes = &self.positions[self.positions_start[term] as usize..self.positions_start[term + 1] as usize];
         Positions { bytes, last: 0 }
+    }
+}
+
+/// Talk bitsets per key and field (`SearchIndex::bitset_words` words each).
+#[derive(Debug, PartialEq, Eq)]
+pub struct FieldTalkSets {
+    /// Sorted, unique.
+    pub keys: &'static [&'static str],
+    /// Key i's bitset for field f (`Field::ALL` order) starts at word
+    /// `(i * Field::ALL.len() + f) * bitset_words`.
+    pub bits: &'static [u64],
+}
+
+impl FieldTalkSets {
+    pub const EMPTY: FieldTalkSets = FieldTalkSets { keys: &[], bits: &[] };
+
+    /// `key`'s bitsets, one per field in `Field::ALL` order, each `bitset_words` long.
+    pub fn find(&self, key: &str, bitset_words: usize) -> Option<&'static [u64]> {
+        let i = self.keys.binary_search(&key).ok()?;
+        let len = Field::ALL.len() * bitset_words;
+        Some(&self.bits[i * len..(i + 1) * len])
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! Words are looked up in the precomputed vocabulary (`Catalog::index`): exact and prefix
 //! matches by binary search, typo matches by a bounded edit-distance scan; then where the words
-//! occur, from their position lists (phrases: where they occur in a row). Each term's score
+//! occur, from their position lists (phrases: where they occur in a row), or for a frequent
+//! prefix or word too short for typos, from per-field talk sets. Each term's score
 //! for a talk is its best field weight × match quality; a talk's score is the sum over terms.
 
 use super::facets::Bitset;
@@ -166,10 +167,56 @@ fn phrase_scores(catalog: &Catalog, term: &Term, matches: &[Vec<(usize, Quality)
     scores
 }
 
+/// Best score per talk for one word from the index's talk sets, if it has the sets this word
+/// needs: a short prefix (no typos) raises the talks with a word starting with it to
+/// Prefix in each field, then those with the word itself to Exact (from its own sets, or its
+/// positions when it is rare enough to have none). A frequent short word without a prefix
+/// match needs its word sets alone.
+fn set_scores(catalog: &Catalog, term: &Term, pattern: &WordPattern) -> Option<Vec<u32>> {
+    let index = &catalog.index;
+    let bitset_words = index.bitset_words;
+    if pattern.max_typos > 0 {
+        return None;
+    }
+    let prefix_sets = if pattern.prefix { Some(index.prefix_talks.find(&pattern.text, bitset_words)?) } else { None };
+    let word_sets = index.word_talks.find(&pattern.text, bitset_words);
+    if prefix_sets.is_none() && word_sets.is_none() {
+        return None;
+    }
+    let mut scores = vec![0; catalog.talks.len()];
+    let mut raise = |sets: &[u64], quality: Quality| {
+        let fields = Field::ALL.iter().zip(sets.chunks_exact(bitset_words));
+        for (&field, bits) in fields.filter(|&(&field, _)| in_scope(term, field)) {
+            for talk in Bitset::from_words(bits).iter() {
+                scores[talk] = scores[talk].max(field.weight() * quality as u32);
+            }
+        }
+    };
+    if let Some(sets) = prefix_sets {
+        raise(sets, Quality::Prefix);
+    }
+    match word_sets {
+        Some(sets) => raise(sets, Quality::Exact),
+        None => {
+            if let Ok(entry) = index.terms.binary_search(&pattern.text.as_str()) {
+                let in_scope = index.term_positions(entry).filter(|&packed| in_scope(term, field_of(packed)));
+                score_occurrences(catalog, &mut scores, in_scope.map(|packed| (packed, Quality::Exact)));
+            }
+        }
+    }
+    Some(scores)
+}
+
 /// Best score per talk for a term: one word's occurrences, or a phrase's (its words in a row).
 fn term_scores(catalog: &Catalog, term: &Term) -> Vec<u32> {
+    let patterns = patterns(term);
+    if let [pattern] = patterns.as_slice() {
+        if let Some(scores) = set_scores(catalog, term, pattern) {
+            return scores;
+        }
+    }
     let matches: Vec<Vec<(usize, Quality)>> =
-        patterns(term).iter().map(|pattern| vocabulary_matches(catalog, pattern)).collect();
+        patterns.iter().map(|pattern| vocabulary_matches(catalog, pattern)).collect();
     match matches.as_slice() {
         [word] => word_scores(catalog, term, word),
         words => phrase_scores(catalog, term, words),
