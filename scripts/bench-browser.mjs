@@ -7,7 +7,8 @@
 //   - ready: when the app has taken over and responds to input (the host's data-ready mark);
 //   - keystroke to next paint, p50 / p95 / max, over every keystroke of realistic queries
 //     typed one key at a time (from keydown to the first timer after the next animation frame,
-//     i.e. after the frame that shows the result);
+//     i.e. after the frame that shows the result), and the same keys typed into the static
+//     page's search box (nothing listens there: the browser's own floor);
 //   - the longest task while typing (long tasks are those over 50 ms; "none" if there were none);
 //   - JS heap in use and the wasm's linear memory after typing.
 //
@@ -146,17 +147,27 @@ async function measure(browser, server, size) {
     for (const load of run % 2 ? [loadApp, loadStatic] : [loadStatic, loadApp]) await load();
   }
 
-  // Typing, in one more page load.
+  /** Every keystroke of QUERIES typed and erased in `page`'s search box, timed. */
+  const typeQueries = async (page) => {
+    await page.locator('input[type="search"]').focus();
+    const times = [];
+    for (const query of QUERIES) {
+      for (const char of query) times.push(await timedKey(page, char === ' ' ? 'Space' : char));
+      for (let i = 0; i < query.length; i++) times.push(await timedKey(page, 'Backspace'));
+    }
+    return times;
+  };
+  // The floor: the same keys typed into the static page's search box, which nothing listens to.
+  const plain = await open('static.html');
+  const floor = await typeQueries(plain.page);
+  await plain.context.close();
+
+  // Typing in the app, in one more page load.
   const { page, context } = await open('index.html');
   await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 120000 });
   const cdp = await context.newCDPSession(page);
-  await page.locator('input[type="search"]').focus();
   const typingStart = await page.evaluate(() => performance.now());
-  const keystrokes = [];
-  for (const query of QUERIES) {
-    for (const char of query) keystrokes.push(await timedKey(page, char === ' ' ? 'Space' : char));
-    for (let i = 0; i < query.length; i++) keystrokes.push(await timedKey(page, 'Backspace'));
-  }
+  const keystrokes = await typeQueries(page);
   const longTasks = (await page.evaluate(() => window.__bench.longTasks)).filter(([start]) => start >= typingStart);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
@@ -171,6 +182,8 @@ async function measure(browser, server, size) {
     app: median(appPaints),
     ready: median(ready),
     keys: keystrokes.length,
+    floor50: percentile(floor, 50),
+    floor95: percentile(floor, 95),
     p50: percentile(keystrokes, 50),
     p95: percentile(keystrokes, 95),
     max: Math.max(...keystrokes),
@@ -202,12 +215,16 @@ try {
 }
 
 console.log(`Medians of ${runs} page loads; keystrokes from one session. Chromium ${version}.`);
-console.log('| talks | first talk painted: static page | app | app ready | keystroke → paint p50 / p95 / max (n) | longest task typing | JS heap | wasm memory |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  '| talks | first talk painted: static page | app | app ready | keystroke → paint p50 / p95 / max (n) | ' +
+    'same keys, static page p50 / p95 | longest task typing | JS heap | wasm memory |',
+);
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) {
   console.log(
     `| ${row.size} | ${ms(row.static)} | ${ms(row.app)} (${(row.app / row.static).toFixed(2)}×) | ${ms(row.ready)} | ` +
-      `${ms(row.p50)} / ${ms(row.p95)} / ${ms(row.max)} (${row.keys}) | ${row.longest == null ? 'none over 50 ms' : ms(row.longest)} | ` +
+      `${ms(row.p50)} / ${ms(row.p95)} / ${ms(row.max)} (${row.keys}) | ${ms(row.floor50)} / ${ms(row.floor95)} | ` +
+      `${row.longest == null ? 'none over 50 ms' : ms(row.longest)} | ` +
       `${mb(row.heap)} | ${mb(row.wasm)} |`,
   );
 }
