@@ -1,6 +1,6 @@
-//! Generates the tables behind `text::fold` from `unicode-normalization`, at build time: which
-//! characters are combining marks, and what every other character folds to (canonical
-//! decomposition, marks dropped, lowercase). The build folds the catalog with them (through
+//! Generates the tables behind `text::fold` from `unicode-normalization` and `caseless`, at
+//! build time: which characters are combining marks, and what every other character folds to
+//! (canonical decomposition, marks dropped, Unicode case folding). The build folds the catalog with them (through
 //! `src/catalog/text.rs`), and `source` writes them into the app as compact runs, so the wasm
 //! carries neither the crate's decomposition tables nor the standard library's case tables:
 //! about 25 KB gzipped less (issue 6).
@@ -8,6 +8,7 @@
 //! Hangul syllables are left out: `text.rs` decomposes them arithmetically, as the crate does.
 
 use super::text::{FoldRun, HANGUL_SYLLABLES};
+use caseless::Caseless;
 use std::fmt::Write;
 use std::sync::LazyLock;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -27,7 +28,7 @@ pub static COMBINING_MARKS: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
 /// Every non-ASCII character that folds to one other character, as runs, ascending.
 pub static FOLD_RUNS: LazyLock<Vec<FoldRun>> = LazyLock::new(|| runs(&FOLDS.0));
 
-/// The few characters that fold to several characters, ascending.
+/// The few characters that fold to several characters (`ß` → `ss`, `ﬁ` → `fi`), ascending.
 pub static FOLD_STRINGS: LazyLock<Vec<(u32, &'static str)>> = LazyLock::new(|| FOLDS.1.clone());
 
 /// Every character outside ASCII and Hangul whose fold differs from itself: those folding to
@@ -39,7 +40,7 @@ static FOLDS: LazyLock<(Vec<(u32, u32)>, Vec<(u32, &'static str)>)> = LazyLock::
         let mut folded = String::new();
         decompose_canonical(c, |part| {
             if !is_combining_mark(part) {
-                folded.extend(part.to_lowercase());
+                folded.extend(std::iter::once(part).default_case_fold());
             }
         });
         let mut chars = folded.chars();

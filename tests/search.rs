@@ -61,6 +61,11 @@ fn queries_find_the_expected_talks_in_rank_order() {
         // (… and two typos away, "University" matches too, ranked below the exact match.)
         ("universite", &["boyer-attention", "udell-hessian"]),
         ("\"Université\"", &["boyer-attention"]),
+        // Full case folding: ß is ss, whichever way it is typed.
+        ("grossmann", &["ma-sampling-1"]),
+        ("GROSSMANN", &["ma-sampling-1"]),
+        ("großmann", &["ma-sampling-1"]),
+        ("\"Großmann's notes\"", &["ma-sampling-1"]),
         // The last word matches as a prefix while typing; a finished word does not.
         ("hallu", &["kalai-hallucinations"]),
         ("hallu ", &[]),
