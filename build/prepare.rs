@@ -10,6 +10,7 @@ use super::field::Field;
 use super::matcher::{letter_mask, typo_budget};
 use super::model::{
     encode_positions, Catalog, FieldTalkSets, Format, Link, SearchIndex, Series, SeriesPart, Speaker, Tag, Talk,
+    TalkCursor,
 };
 use super::text::{fold, words};
 use std::collections::{BTreeMap, BTreeSet};
@@ -177,7 +178,7 @@ fn index(catalog: &Catalog, min_positions: usize) -> SearchIndex {
     for talk in talks {
         for (field, text) in talk.field_texts(catalog) {
             for word in words(text) {
-                vocabulary.entry(word).or_default().push(position << Field::BITS | field.code());
+                vocabulary.entry(word).or_default().push(field.pack(position));
                 position += 1;
             }
             position += 1;
@@ -256,15 +257,12 @@ fn field_talk_sets(
         if word_keys.is_empty() {
             continue;
         }
-        let mut talk = 0;
+        let mut talks = TalkCursor::new(talk_positions);
         for &packed in positions {
-            let position = packed >> Field::BITS;
-            // Positions ascend, so the talk only changes when a later talk's positions begin.
-            if talk_positions[talk + 1] <= position {
-                talk = talk_positions.partition_point(|&start| start <= position) - 1;
-            }
+            let (position, field) = Field::unpack(packed);
+            let talk = talks.talk_of(position);
             // Field codes are their places in `Field::ALL`.
-            let field = (packed & ((1 << Field::BITS) - 1)) as usize;
+            let field = field.code() as usize;
             for &key in &word_keys {
                 bits[(key * Field::ALL.len() + field) * bitset_words + talk / 64] |= 1 << (talk % 64);
             }

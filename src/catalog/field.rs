@@ -16,7 +16,8 @@ pub enum Field {
 impl Field {
     pub const ALL: [Field; 6] =
         [Field::Title, Field::Speaker, Field::Tag, Field::Affiliation, Field::Abstract, Field::Bio];
-    /// Postings pack a talk index and a field code into one `u32`: `talk << FIELD_BITS | field`.
+    /// The search index packs a word's position and its field into one `u32`:
+    /// `position << BITS | field` (see [`Field::pack`]).
     pub const BITS: u32 = 3;
 
     pub fn code(self) -> u32 {
@@ -25,6 +26,16 @@ impl Field {
 
     pub fn from_code(code: u32) -> Field {
         Field::ALL[code as usize]
+    }
+
+    /// A position in this field, packed as the search index stores it.
+    pub fn pack(self, position: u32) -> u32 {
+        position << Field::BITS | self.code()
+    }
+
+    /// The position and the field of a packed position.
+    pub fn unpack(packed: u32) -> (u32, Field) {
+        (packed >> Field::BITS, Field::from_code(packed & ((1 << Field::BITS) - 1)))
     }
 
     /// Ranking weight: a match in the title counts most, one in the bio least.

@@ -79,6 +79,41 @@ impl SearchIndex {
     }
 }
 
+/// The talk of each of a run of ascending positions, found by walking `SearchIndex::talk_positions`
+/// forward from the previous one.
+#[derive(Debug)]
+pub struct TalkCursor<'a> {
+    starts: &'a [u32],
+    talk: usize,
+}
+
+impl<'a> TalkCursor<'a> {
+    /// A cursor over `starts` (`talk_positions`), at the first talk.
+    pub fn new(starts: &'a [u32]) -> Self {
+        TalkCursor { starts, talk: 0 }
+    }
+
+    /// The talk holding `position`, which must not be below the previous call's.
+    pub fn talk_of(&mut self, position: u32) -> usize {
+        // Often the same talk; otherwise the last talk starting at or before the position.
+        if self.starts[self.talk + 1] <= position {
+            self.talk += gallop(&self.starts[self.talk + 1..], position + 1);
+        }
+        self.talk
+    }
+}
+
+/// The first index of `sorted` (ascending) holding `target` or more. Looks at 1, 2, 4, …
+/// places ahead first, so walking two sorted lists together skips long runs in few steps.
+pub fn gallop(sorted: &[u32], target: u32) -> usize {
+    let mut end = 1;
+    while end < sorted.len() && sorted[end - 1] < target {
+        end *= 2;
+    }
+    let start = end / 2;
+    start + sorted[start..end.min(sorted.len())].partition_point(|&value| value < target)
+}
+
 /// Talk bitsets per key and field (`SearchIndex::bitset_words` words each).
 #[derive(Debug, PartialEq, Eq)]
 pub struct FieldTalkSets {

@@ -9,6 +9,7 @@
 use super::facets::Bitset;
 use super::field::Field;
 use super::matcher::{Quality, WordPattern};
+use super::model::{gallop, TalkCursor};
 use super::query::{Query, Term};
 use super::text::words_with_ranges;
 use super::Catalog;
@@ -64,32 +65,32 @@ fn vocabulary_matches(catalog: &Catalog, pattern: &WordPattern) -> Vec<(usize, Q
 
 /// The field coded in the low bits of a packed position.
 fn field_of(packed: u32) -> Field {
-    Field::from_code(packed & ((1 << Field::BITS) - 1))
+    Field::unpack(packed).1
 }
 
 /// Best score per talk for one word, counting only fields in the term's scope.
 fn word_scores(catalog: &Catalog, term: &Term, matches: &[(usize, Quality)]) -> Vec<u32> {
     let mut scores = vec![0; catalog.talks.len()];
     for &(entry, quality) in matches {
-        let in_scope = catalog.index.term_positions(entry).filter(|&packed| in_scope(term, field_of(packed)));
-        score_occurrences(catalog, &mut scores, in_scope.map(|packed| (packed, quality)));
+        score_entry(catalog, term, entry, quality, &mut scores);
     }
     scores
 }
 
+/// Raises `scores` with every occurrence of vocabulary entry `entry` in the term's scope.
+fn score_entry(catalog: &Catalog, term: &Term, entry: usize, quality: Quality, scores: &mut [u32]) {
+    let in_scope = catalog.index.term_positions(entry).filter(|&packed| in_scope(term, field_of(packed)));
+    score_occurrences(catalog, scores, in_scope.map(|packed| (packed, quality)));
+}
+
 /// Raises each occurrence's talk's score to its field weight × quality. Occurrences are
-/// (packed position, quality) in ascending position order, so their talks are found by
-/// walking `talk_positions` forward.
+/// (packed position, quality) in ascending position order.
 fn score_occurrences(catalog: &Catalog, scores: &mut [u32], occurrences: impl IntoIterator<Item = (u32, Quality)>) {
-    let starts = catalog.index.talk_positions;
-    let mut talk = 0;
+    let mut talks = TalkCursor::new(catalog.index.talk_positions);
     for (packed, quality) in occurrences {
-        let position = packed >> Field::BITS;
-        // Move to the last talk starting at or before this position (often the same talk).
-        if starts[talk + 1] <= position {
-            talk += gallop(&starts[talk + 1..], position + 1);
-        }
-        scores[talk] = scores[talk].max(field_of(packed).weight() * quality as u32);
+        let (position, field) = Field::unpack(packed);
+        let talk = talks.talk_of(position);
+        scores[talk] = scores[talk].max(field.weight() * quality as u32);
     }
 }
 
@@ -100,17 +101,6 @@ fn phrase_ranges(text: &str, patterns: &[WordPattern]) -> Vec<Range<usize>> {
         .filter(|window| window.iter().zip(patterns).all(|((word, _), pattern)| pattern.quality(word).is_some()))
         .flat_map(|window| window.iter().map(|(_, range)| range.clone()))
         .collect()
-}
-
-/// The first index of `sorted` (ascending) holding `target` or more. Looks at 1, 2, 4, …
-/// places ahead first, so walking two sorted lists together skips long runs in few steps.
-fn gallop(sorted: &[u32], target: u32) -> usize {
-    let mut end = 1;
-    while end < sorted.len() && sorted[end - 1] < target {
-        end *= 2;
-    }
-    let start = end / 2;
-    start + sorted[start..end.min(sorted.len())].partition_point(|&value| value < target)
 }
 
 /// Calls `found(i)` for every `i` whose `targets[i]` is among `positions`; both ascending.
@@ -199,8 +189,7 @@ fn set_scores(catalog: &Catalog, term: &Term, pattern: &WordPattern) -> Option<V
         Some(sets) => raise(sets, Quality::Exact),
         None => {
             if let Ok(entry) = index.terms.binary_search(&pattern.text.as_str()) {
-                let in_scope = index.term_positions(entry).filter(|&packed| in_scope(term, field_of(packed)));
-                score_occurrences(catalog, &mut scores, in_scope.map(|packed| (packed, Quality::Exact)));
+                score_entry(catalog, term, entry, Quality::Exact, &mut scores);
             }
         }
     }
