@@ -3,7 +3,9 @@
 // Pre-rendering (release builds) — the catalog's default view as static HTML, rendered by the
 // app's own components (`cargo run --features ssr --bin prerender`): put inside the host element
 // of index.html, so the talks are there without JavaScript and before the wasm has loaded, and
-// written to fragment.html for embedding pages to paste inside their host element.
+// written to fragment.html for embedding pages to paste inside their host element. The fragment
+// goes beside dist/, in dist-embed/: it is for a maintainer to paste, not a file to serve, and a
+// visitor gets one copy of the talks either way (index.html's or the host page's).
 //
 // embed.js — the one script a host page adds to embed the catalog: it loads this build's
 // stylesheet, JavaScript and wasm from addresses relative to itself, so dist/ works under any
@@ -16,12 +18,12 @@
 // earlier release build cached on localhost, so development always sees fresh files.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) {
-  console.error('post-build.mjs: run by Trunk as a post_build hook (TRUNK_STAGING_DIR is unset)');
+if (!staging || !process.env.TRUNK_DIST_DIR) {
+  console.error('post-build.mjs: run by Trunk as a post_build hook (TRUNK_STAGING_DIR or TRUNK_DIST_DIR is unset)');
   process.exit(2);
 }
 const release = process.env.TRUNK_PROFILE === 'release';
@@ -39,8 +41,10 @@ if (release) {
   const host = '<div id="talk-catalog"></div>';
   if (page.split(host).length !== 2) throw new Error(`post-build.mjs: index.html must contain ${host} once`);
   await writeFile(index, page.replace(host, () => `<div id="talk-catalog">${catalog}</div>`));
+  const embedFolder = `${process.env.TRUNK_DIST_DIR}-embed`;
+  await mkdir(embedFolder, { recursive: true });
   await writeFile(
-    join(staging, 'fragment.html'),
+    join(embedFolder, 'fragment.html'),
     `<!-- Talk Catalog, pre-rendered by this build: paste inside the host element, e.g.
      <div id="talk-catalog">…here…</div>, to show the talks before the script has loaded
      (and without JavaScript). Rendered with the default options (data-heading-level="2"). -->
@@ -50,7 +54,7 @@ ${catalog}
 }
 
 // Not part of the standalone page's shell: the service worker doesn't cache them.
-const GENERATED = ['sw.js', 'embed.js', 'fragment.html'];
+const GENERATED = ['sw.js', 'embed.js'];
 const files = (await readdir(staging, { withFileTypes: true }))
   .filter((entry) => entry.isFile() && !GENERATED.includes(entry.name))
   .map((entry) => entry.name)

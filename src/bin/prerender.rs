@@ -1,8 +1,8 @@
 //! Pre-renders the catalog's default view to static HTML with the app's own components (Yew's
 //! server-side renderer), so people without JavaScript, search engines and the first paint see
 //! every talk. Release builds put it inside the host element of dist/index.html and write it to
-//! dist/fragment.html for embedding pages (scripts/post-build.mjs); the app replaces it when it
-//! starts (`ui::mount`).
+//! dist-embed/fragment.html for embedding pages (scripts/post-build.mjs); the app replaces it
+//! when it starts (`ui::mount`).
 //!
 //! `cargo run --features ssr --bin prerender [-- --heading-level 3]` prints the HTML. The
 //! options are the host element's data attributes (`ui::Options`), as `--name value`.

@@ -13,6 +13,8 @@ import { chromium } from 'playwright-core';
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** The release build that `trunk build --release` writes (E2E_DIST overrides it). */
 export const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
+/** The pre-rendered fragment for embedding pages, which the build writes beside DIST. */
+export const FRAGMENT = join(`${DIST}-embed`, 'fragment.html');
 /** The browser to drive: Debian's Chromium, overridable for other machines. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 

@@ -4,8 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DIST, hostSite, launch, openCatalog, shownIds, statusText, waitFor } from './harness.mjs';
+import { FRAGMENT, hostSite, launch, openCatalog, shownIds, statusText, waitFor } from './harness.mjs';
 import { search, searchBox } from './dom.mjs';
 
 let site;
@@ -18,7 +17,7 @@ before(async () => {
     'index.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Programme</title></head>
 <body><main><h1>Programme</h1><div id="talk-catalog" data-page-size="8"></div></main><script type="module" src="/talks/embed.js"></script></body></html>`,
   });
-  programme = [...(await readFile(join(DIST, 'fragment.html'), 'utf8')).matchAll(/data-talk-id="([^"]+)"/g)].map((m) => m[1]);
+  programme = [...(await readFile(FRAGMENT, 'utf8')).matchAll(/data-talk-id="([^"]+)"/g)].map((m) => m[1]);
   browser = await launch();
 });
 

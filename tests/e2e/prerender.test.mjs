@@ -5,8 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DIST, hostSite, launch, shownIds } from './harness.mjs';
+import { FRAGMENT, hostSite, launch, shownIds } from './harness.mjs';
 import { assertSeedText, talkLines } from './dom.mjs';
 
 let site;
@@ -14,7 +13,7 @@ let browser;
 
 before(async () => {
   // dist/ under /talks/, beside a host page that pastes fragment.html into its host element.
-  const fragment = await readFile(join(DIST, 'fragment.html'), 'utf8');
+  const fragment = await readFile(FRAGMENT, 'utf8');
   site = await hostSite({
     'host.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host</title></head>
 <body><h1>Our conference</h1><div id="talk-catalog">${fragment}</div><script type="module" src="/talks/embed.js"></script></body></html>`,
