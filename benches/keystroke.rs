@@ -87,7 +87,7 @@ mod keystroke {
 
         eprintln!("{:>8} {:>7} {:>11} {:>9}", "catalog", "talks", "vocabulary", "positions");
         for (name, catalog) in &catalogs {
-            let terms = catalog.index.terms;
+            let terms = catalog.index.terms();
             let positions: usize = (0..terms.len()).map(|term| catalog.index.term_positions(term).count()).sum();
             if catalog.talks.len() >= 1_000 {
                 for word in WORDS {
