@@ -12,7 +12,7 @@ fn lit<T: Debug + ?Sized>(value: &T) -> String {
 
 /// A byte string literal: shorter than a list of numbers, and one token for rustc to read
 /// rather than one per byte (the position table has millions at 10,000 talks).
-fn byte_string(bytes: &[u8]) -> String {
+pub fn byte_string(bytes: &[u8]) -> String {
     let escaped: Vec<u8> = bytes.iter().flat_map(|&byte| std::ascii::escape_default(byte)).collect();
     format!("b\"{}\"", String::from_utf8(escaped).expect("escape_default writes ASCII"))
 }

@@ -221,7 +221,7 @@ pub fn encode_leb128(mut value: u32, out: &mut Vec<u8>) {
 
 /// The LEB128 numbers of a byte string, decoded as they are read.
 #[derive(Debug, Clone)]
-struct Leb128<'a>(&'a [u8]);
+pub struct Leb128<'a>(pub &'a [u8]);
 
 impl Iterator for Leb128<'_> {
     type Item = u32;
