@@ -90,7 +90,7 @@ impl TermTables {
             end += size;
             positions_start.push(end);
         }
-        assert_eq!(positions_start.len(), terms.len() + 1, "one positions size per term");
+        assert!(positions_start.len() == terms.len() + 1, "one positions size per term");
         TermTables { terms, masks, positions_start }
     }
 }
