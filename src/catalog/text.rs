@@ -27,7 +27,10 @@ pub struct FoldRun {
 // The tables ship as LEB128 byte strings of small differences (see `encode_runs` and
 // `encode_ranges`), a third of their size as arrays of u32s once compressed, and are decoded on
 // the first fold that needs them (about 1,500 runs and 330 ranges: microseconds).
+// (The `&` is for the build, where the tables are `LazyLock`s of bytes: build/fold_table.rs.)
+#[allow(clippy::needless_borrow)]
 static RUNS: LazyLock<Vec<FoldRun>> = LazyLock::new(|| decode_runs(&FOLD_RUNS));
+#[allow(clippy::needless_borrow)]
 static MARKS: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| decode_ranges(&COMBINING_MARKS));
 
 /// `runs` (ascending by start) as bytes: per run, in LEB128, its start's distance from the
