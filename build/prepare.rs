@@ -195,6 +195,7 @@ fn index(catalog: &Catalog, min_positions: usize) -> SearchIndex {
     let word_talks = sets(|word| short_prefixes(word).filter(|&prefix| prefix == word).collect());
     let (mut terms, mut positions, mut positions_sizes) = (String::new(), Vec::new(), Vec::new());
     for (term, term_positions) in vocabulary {
+        assert!(!term.contains(TERM_END), "a word holds the vocabulary's separator: {term:?}");
         terms.push_str(&term);
         terms.push(TERM_END);
         let start = positions.len();

@@ -65,8 +65,9 @@ pub struct SearchIndex {
 /// so it never occurs inside one.
 pub const TERM_END: char = ' ';
 
-/// Per-term tables derived from the shipped index at start-up rather than shipped: they are
-/// a function of it, and as generated data they cost far more bytes than the code deriving them.
+/// Per-term tables derived from the shipped index on the first search rather than shipped: they
+/// are a function of it, and as generated data they cost far more bytes than the code deriving
+/// them (about 3 ms at 10,000 talks, natively: BENCHMARKS.md, "Size").
 #[derive(Debug, PartialEq, Eq)]
 pub struct TermTables {
     /// The vocabulary's terms, in order.
@@ -419,7 +420,7 @@ mod tests {
             encode_positions(list, &mut positions);
             encode_leb128((positions.len() - start) as u32, &mut sizes);
         }
-        let vocabulary: String = terms.iter().flat_map(|term| [term, " "]).collect();
+        let vocabulary: String = terms.iter().map(|term| format!("{term}{TERM_END}")).collect();
         SearchIndex {
             vocabulary: Box::leak(vocabulary.into_boxed_str()),
             positions: leak(positions),
