@@ -1,7 +1,8 @@
 //! One keystroke's work — `catalog::view::compute`: parse the query, match and rank the talks,
 //! count the facets, order the result — on synthetic catalogs of 20, 1,000 and 10,000 talks
 //! (`examples/synthetic_catalog.rs`, seed 1), and on the real seed catalog (`data/talks.toml`,
-//! 20 talks) for reference. Figures and how to read them: BENCHMARKS.md.
+//! 20 talks) for reference; and the one-time derivation of the index's per-term tables
+//! (`term-tables`). Figures and how to read them: BENCHMARKS.md.
 //!
 //! ```text
 //! cargo bench --bench keystroke                   # everything, about 3 minutes
@@ -27,6 +28,7 @@ mod keystroke {
     use std::hint::black_box;
     use std::time::Duration;
     use talk_catalog::catalog::facets::Selection;
+    use talk_catalog::catalog::model::TermTables;
     use talk_catalog::catalog::state::ViewState;
     use talk_catalog::catalog::view::compute;
     use talk_catalog::catalog::Catalog;
@@ -87,7 +89,7 @@ mod keystroke {
 
         eprintln!("{:>8} {:>7} {:>11} {:>9}", "catalog", "talks", "vocabulary", "positions");
         for (name, catalog) in &catalogs {
-            let terms = catalog.index.terms;
+            let terms = catalog.index.terms();
             let positions: usize = (0..terms.len()).map(|term| catalog.index.term_positions(term).count()).sum();
             if catalog.talks.len() >= 1_000 {
                 for word in WORDS {
@@ -117,6 +119,17 @@ mod keystroke {
             }
             group.finish();
         }
+
+        // Paid once, by the first keystroke that searches: the per-term tables derived from the
+        // shipped vocabulary and sizes (`SearchIndex::term_tables`).
+        let mut group = criterion.benchmark_group("term-tables");
+        for (name, catalog) in &catalogs {
+            let index = &catalog.index;
+            group.bench_function(BenchmarkId::from_parameter(name), |bencher| {
+                bencher.iter(|| TermTables::derive(black_box(index.vocabulary), black_box(index.positions_sizes)))
+            });
+        }
+        group.finish();
     }
 
     pub fn main() {

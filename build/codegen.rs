@@ -12,7 +12,7 @@ fn lit<T: Debug + ?Sized>(value: &T) -> String {
 
 /// A byte string literal: shorter than a list of numbers, and one token for rustc to read
 /// rather than one per byte (the position table has millions at 10,000 talks).
-fn byte_string(bytes: &[u8]) -> String {
+pub fn byte_string(bytes: &[u8]) -> String {
     let escaped: Vec<u8> = bytes.iter().flat_map(|&byte| std::ascii::escape_default(byte)).collect();
     format!("b\"{}\"", String::from_utf8(escaped).expect("escape_default writes ASCII"))
 }
@@ -75,10 +75,9 @@ pub fn generate(catalog: &Catalog) -> String {
     }
     let index = &catalog.index;
     out.push_str("    ],\n    index: SearchIndex {\n");
-    writeln!(out, "        terms: &{},", lit(index.terms)).unwrap();
-    writeln!(out, "        term_masks: &{},", lit(index.term_masks)).unwrap();
-    writeln!(out, "        positions_start: &{},", lit(index.positions_start)).unwrap();
+    writeln!(out, "        vocabulary: {},", lit(index.vocabulary)).unwrap();
     writeln!(out, "        positions: {},", byte_string(index.positions)).unwrap();
+    writeln!(out, "        positions_sizes: {},", byte_string(index.positions_sizes)).unwrap();
     writeln!(out, "        talk_positions: &{},", lit(index.talk_positions)).unwrap();
     writeln!(out, "        prefix_talks: {},", field_talk_sets(&index.prefix_talks)).unwrap();
     writeln!(out, "        word_talks: {},", field_talk_sets(&index.word_talks)).unwrap();
@@ -88,6 +87,7 @@ pub fn generate(catalog: &Catalog) -> String {
     writeln!(out, "        format_bits: &{},", lit(index.format_bits)).unwrap();
     writeln!(out, "        title_rank: &{},", lit(index.title_rank)).unwrap();
     writeln!(out, "        surname_rank: &{},", lit(index.surname_rank)).unwrap();
+    out.push_str("        term_tables: std::sync::OnceLock::new(),\n");
     out.push_str("    },\n};\n");
     out
 }

@@ -7,13 +7,14 @@
 
 use super::data_file;
 use super::field::Field;
-use super::matcher::{letter_mask, typo_budget};
+use super::matcher::typo_budget;
 use super::model::{
-    encode_positions, Catalog, FieldTalkSets, Format, Link, SearchIndex, Series, SeriesPart, Speaker, Tag, Talk,
-    TalkCursor,
+    encode_leb128, encode_positions, Catalog, FieldTalkSets, Format, Link, SearchIndex, Series, SeriesPart, Speaker,
+    Tag, Talk, TalkCursor, TERM_END,
 };
 use super::text::{fold, words};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 fn leak<T>(items: Vec<T>) -> &'static [T] {
     Box::leak(items.into_boxed_slice())
@@ -102,7 +103,7 @@ pub fn prepare_with(file: data_file::Catalog, min_positions: usize) -> Catalog {
         ),
         institutions: leak_strs(institutions),
         talks: leak(talks),
-        index: SearchIndex::EMPTY,
+        index: SearchIndex::empty(),
     };
     catalog.index = index(&catalog, min_positions);
     let related = related(&catalog);
@@ -192,12 +193,14 @@ fn index(catalog: &Catalog, min_positions: usize) -> SearchIndex {
     };
     let prefix_talks = sets(|word| short_prefixes(word).collect());
     let word_talks = sets(|word| short_prefixes(word).filter(|&prefix| prefix == word).collect());
-    let mut terms = Vec::with_capacity(vocabulary.len());
-    let (mut positions_start, mut positions) = (vec![0], Vec::new());
+    let (mut terms, mut positions, mut positions_sizes) = (String::new(), Vec::new(), Vec::new());
     for (term, term_positions) in vocabulary {
-        terms.push(term);
+        assert!(!term.contains(TERM_END), "a word holds the vocabulary's separator: {term:?}");
+        terms.push_str(&term);
+        terms.push(TERM_END);
+        let start = positions.len();
         encode_positions(&term_positions, &mut positions);
-        positions_start.push(positions.len() as u32);
+        encode_leb128((positions.len() - start) as u32, &mut positions_sizes);
     }
 
     // One bitset per facet value: bit t is set when talk t has the value.
@@ -212,10 +215,9 @@ fn index(catalog: &Catalog, min_positions: usize) -> SearchIndex {
     };
 
     SearchIndex {
-        term_masks: leak(terms.iter().map(|term| letter_mask(term)).collect()),
-        terms: leak_strs(terms),
-        positions_start: leak(positions_start),
+        vocabulary: leak_str(terms),
         positions: leak(positions),
+        positions_sizes: leak(positions_sizes),
         talk_positions: leak(talk_positions),
         prefix_talks,
         word_talks,
@@ -227,6 +229,7 @@ fn index(catalog: &Catalog, min_positions: usize) -> SearchIndex {
         format_bits: bitsets(Format::ALL.len(), &|format, talk| talk.format == Format::ALL[format]),
         title_rank: ranks(talks.iter().map(|talk| fold(talk.title)).collect()),
         surname_rank: ranks(talks.iter().map(surname_key).collect()),
+        term_tables: OnceLock::new(),
     }
 }
 

@@ -257,7 +257,7 @@ fn position_tables_spell_out_every_field_text() {
         let index = &catalog.index;
         // Invert the per-term position lists: what each numbered position holds.
         let mut at: Vec<Option<(&str, u32)>> = vec![None; index.talk_positions[catalog.talks.len()] as usize];
-        for (term, text) in index.terms.iter().enumerate() {
+        for (term, text) in index.terms().iter().enumerate() {
             let positions: Vec<u32> = index.term_positions(term).collect();
             assert!(positions.is_sorted(), "positions of {text:?} ascend");
             for packed in positions {

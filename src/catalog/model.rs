@@ -1,12 +1,14 @@
 //! The catalog's data model. Values are `'static`: `build.rs` generates them from the data file,
 //! so the app starts with the catalog already in memory and never parses anything.
 //!
-//! `build.rs` includes this file too: it must not depend on anything but `field`.
+//! `build.rs` includes this file too: it must not depend on anything but `field` and `matcher`.
 
 use super::field::Field;
+use super::matcher::letter_mask;
+use std::sync::OnceLock;
 
 /// The whole catalog: what one data file describes.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Catalog {
     pub series: &'static [Series],
     pub tags: &'static [Tag],
@@ -18,23 +20,25 @@ pub struct Catalog {
     pub index: SearchIndex,
 }
 
-/// Tables precomputed at build time (see `build/index.rs`) so a keystroke only looks things up.
-#[derive(Debug, PartialEq, Eq)]
+/// Tables precomputed at build time (see `build/prepare.rs`) so a keystroke only looks things
+/// up. What is cheap to derive from them (each term's slice of the vocabulary, its letter mask,
+/// where its positions start) is not shipped but derived on first use: see [`TermTables`].
+#[derive(Debug)]
 pub struct SearchIndex {
-    /// Sorted, unique folded words of every searchable field.
-    pub terms: &'static [&'static str],
-    /// Per term, its [`letter_mask`](super::matcher::letter_mask): lets the typo search skip
-    /// most of the vocabulary without computing an edit distance.
-    pub term_masks: &'static [u32],
+    /// Sorted, unique folded words of every searchable field, each followed by
+    /// [`TERM_END`]; read them with [`SearchIndex::terms`].
+    pub vocabulary: &'static str,
     /// Where each term occurs. Every word of every field text has a position: talk by talk,
     /// text by text (`Talk::field_texts` order), with one unused position after each text, so
     /// consecutive positions are always in the same text. Term i's positions, packed as
-    /// `position << Field::BITS | field`, ascending, are encoded (see [`encode_positions`])
-    /// in `positions[positions_start[i]..positions_start[i + 1]]`; read them with
-    /// [`SearchIndex::term_positions`]. (One list serves words and phrases alike: separate
-    /// per-talk postings would cost more space than finding the talks from positions costs.)
-    pub positions_start: &'static [u32],
+    /// `position << Field::BITS | field`, ascending, are encoded (see [`encode_positions`]) one
+    /// term after the other in `positions`; read them with [`SearchIndex::term_positions`].
+    /// (One list serves words and phrases alike: separate per-talk postings would cost more
+    /// space than finding the talks from positions costs.)
     pub positions: &'static [u8],
+    /// Each term's encoded size in `positions`, in bytes, as LEB128 numbers (see
+    /// [`encode_leb128`]): smaller to ship than the offsets, which are derived from them.
+    pub positions_sizes: &'static [u8],
     /// Talk t's (unpacked) positions are `talk_positions[t]..talk_positions[t + 1]`.
     pub talk_positions: &'static [u32],
     /// Per field, the talks having a word that starts with one of these keys: short prefixes
@@ -52,30 +56,89 @@ pub struct SearchIndex {
     /// Each talk's position in title order and in speaker-surname order.
     pub title_rank: &'static [u32],
     pub surname_rank: &'static [u32],
+    /// Derived from `vocabulary` and `positions_sizes` on first use (generated statics set it
+    /// to `OnceLock::new()`); read it through [`SearchIndex::term_tables`].
+    pub term_tables: OnceLock<TermTables>,
+}
+
+/// Ends each term in [`SearchIndex::vocabulary`]. Terms are runs of alphanumeric characters,
+/// so it never occurs inside one.
+pub const TERM_END: char = ' ';
+
+/// Per-term tables derived from the shipped index on the first search rather than shipped: they
+/// are a function of it, and as generated data they cost far more bytes than the code deriving
+/// them (about 3 ms at 10,000 talks, natively: BENCHMARKS.md, "Size").
+#[derive(Debug, PartialEq, Eq)]
+pub struct TermTables {
+    /// The vocabulary's terms, in order.
+    pub terms: Vec<&'static str>,
+    /// Per term, its [`letter_mask`]: lets the typo search skip most of the vocabulary without
+    /// computing an edit distance.
+    pub masks: Vec<u32>,
+    /// Term i's encoded positions are `positions[positions_start[i]..positions_start[i + 1]]`.
+    pub positions_start: Vec<u32>,
+}
+
+impl TermTables {
+    /// The tables for `vocabulary` and `positions_sizes` (as [`SearchIndex`] has them).
+    pub fn derive(vocabulary: &'static str, positions_sizes: &[u8]) -> TermTables {
+        let terms: Vec<&'static str> = vocabulary.split_terminator(TERM_END).collect();
+        let masks = terms.iter().map(|term| letter_mask(term)).collect();
+        let mut positions_start = Vec::with_capacity(terms.len() + 1);
+        positions_start.push(0);
+        let mut end = 0;
+        for size in Leb128(positions_sizes) {
+            end += size;
+            positions_start.push(end);
+        }
+        assert!(positions_start.len() == terms.len() + 1, "one positions size per term");
+        TermTables { terms, masks, positions_start }
+    }
 }
 
 impl SearchIndex {
     /// No tables: a placeholder while a catalog is being assembled.
-    pub const EMPTY: SearchIndex = SearchIndex {
-        terms: &[],
-        term_masks: &[],
-        positions_start: &[0],
-        positions: &[],
-        talk_positions: &[0],
-        prefix_talks: FieldTalkSets::EMPTY,
-        word_talks: FieldTalkSets::EMPTY,
-        bitset_words: 0,
-        tag_bits: &[],
-        institution_bits: &[],
-        format_bits: &[],
-        title_rank: &[],
-        surname_rank: &[],
-    };
+    pub fn empty() -> SearchIndex {
+        SearchIndex {
+            vocabulary: "",
+            positions: &[],
+            positions_sizes: &[],
+            talk_positions: &[0],
+            prefix_talks: FieldTalkSets::EMPTY,
+            word_talks: FieldTalkSets::EMPTY,
+            bitset_words: 0,
+            tag_bits: &[],
+            institution_bits: &[],
+            format_bits: &[],
+            title_rank: &[],
+            surname_rank: &[],
+            term_tables: OnceLock::new(),
+        }
+    }
+
+    /// The derived per-term tables, computed on the first call.
+    pub fn term_tables(&self) -> &TermTables {
+        self.term_tables.get_or_init(|| TermTables::derive(self.vocabulary, self.positions_sizes))
+    }
+
+    /// The vocabulary: sorted, unique folded words of every searchable field.
+    pub fn terms(&self) -> &[&'static str] {
+        &self.term_tables().terms
+    }
 
     /// Term `term`'s packed positions, ascending.
     pub fn term_positions(&self, term: usize) -> Positions {
-        let bytes = &self.positions[self.positions_start[term] as usize..self.positions_start[term + 1] as usize];
-        Positions { bytes, last: 0 }
+        Positions { bytes: &self.positions[self.positions_range(term)], last: 0 }
+    }
+
+    /// The size in bytes of term `term`'s encoded positions: about proportional to their number.
+    pub fn positions_size(&self, term: usize) -> usize {
+        self.positions_range(term).len()
+    }
+
+    fn positions_range(&self, term: usize) -> std::ops::Range<usize> {
+        let starts = &self.term_tables().positions_start;
+        starts[term] as usize..starts[term + 1] as usize
     }
 }
 
@@ -136,19 +199,45 @@ impl FieldTalkSets {
 }
 
 /// Appends ascending `positions` to `out` as `SearchIndex::positions` stores them: each as its
-/// difference from the previous one (the first from 0) in LEB128, seven bits a byte, low bits
-/// first, the top bit set on all but the last byte. The differences are small, so most
-/// take one or two bytes instead of four, and the build's data shrinks and compresses better.
+/// difference from the previous one (the first from 0) in LEB128 (see [`encode_leb128`]). The
+/// differences are small, so most take one or two bytes instead of four, and the build's data
+/// shrinks and compresses better.
 pub fn encode_positions(positions: &[u32], out: &mut Vec<u8>) {
     let mut last = 0;
     for &position in positions {
-        let mut rest = position - last;
-        while rest >= 0x80 {
-            out.push(rest as u8 | 0x80);
-            rest >>= 7;
-        }
-        out.push(rest as u8);
+        encode_leb128(position - last, out);
         last = position;
+    }
+}
+
+/// Appends `value` to `out` in LEB128: seven bits a byte, low bits first, the top bit set on
+/// all but the last byte.
+pub fn encode_leb128(mut value: u32, out: &mut Vec<u8>) {
+    while value >= 0x80 {
+        out.push(value as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// The LEB128 numbers of a byte string, decoded as they are read.
+#[derive(Debug, Clone)]
+pub struct Leb128<'a>(pub &'a [u8]);
+
+impl Iterator for Leb128<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let (mut value, mut shift) = (0, 0);
+        loop {
+            let (&byte, rest) = self.0.split_first()?;
+            self.0 = rest;
+            value |= u32::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Some(value);
+            }
+            shift += 7;
+        }
     }
 }
 
@@ -162,6 +251,8 @@ pub struct Positions {
 impl Iterator for Positions {
     type Item = u32;
 
+    // The same decoding as `Leb128`, written out: this loop is the search's hottest, and it
+    // measured faster spelled out than through `Leb128` (phrases at 10,000 talks: BENCHMARKS.md).
     fn next(&mut self) -> Option<u32> {
         let (mut difference, mut shift) = (0, 0);
         loop {
@@ -321,19 +412,53 @@ impl Talk {
 mod tests {
     use super::*;
 
+    /// An index of `terms` (sorted) with `lists` as their positions, as the build writes it.
+    fn index_of(terms: &[&str], lists: &[&[u32]]) -> SearchIndex {
+        let (mut positions, mut sizes) = (Vec::new(), Vec::new());
+        for list in lists {
+            let start = positions.len();
+            encode_positions(list, &mut positions);
+            encode_leb128((positions.len() - start) as u32, &mut sizes);
+        }
+        let vocabulary: String = terms.iter().map(|term| format!("{term}{TERM_END}")).collect();
+        SearchIndex {
+            vocabulary: Box::leak(vocabulary.into_boxed_str()),
+            positions: leak(positions),
+            positions_sizes: leak(sizes),
+            ..SearchIndex::empty()
+        }
+    }
+
     #[test]
     fn positions_round_trip() {
         let lists: [&[u32]; 4] = [&[], &[0], &[0, 1, 127, 128, 129, 16_383, 16_384, 2_097_152], &[5, u32::MAX]];
-        for list in lists {
-            let mut bytes = Vec::new();
-            encode_positions(list, &mut bytes);
-            let index = SearchIndex {
-                positions_start: leak(vec![0, bytes.len() as u32]),
-                positions: leak(bytes),
-                ..SearchIndex::EMPTY
-            };
-            assert_eq!(index.term_positions(0).collect::<Vec<_>>(), list);
+        let index = index_of(&["a", "b", "c", "d"], &lists);
+        for (term, list) in lists.iter().enumerate() {
+            assert_eq!(index.term_positions(term).collect::<Vec<_>>(), *list);
         }
+    }
+
+    #[test]
+    fn term_tables_are_derived_from_the_vocabulary_and_the_sizes() {
+        // 300 positions 1 apart take 300 bytes: a size of two LEB128 bytes.
+        let long: Vec<u32> = (1..=300).collect();
+        let terms = ["hessian", "x", "ß2", "zeta"];
+        let index = index_of(&terms, &[&[8], &long, &[], &[1, 200]]);
+        let tables = index.term_tables();
+        assert_eq!(tables.terms, terms);
+        assert_eq!(tables.masks, terms.map(letter_mask));
+        assert_eq!(tables.positions_start, [0, 1, 301, 301, 304]);
+        assert_eq!(index.terms(), terms);
+        assert_eq!(index.positions_size(1), 300);
+        assert_eq!(index.term_positions(1).collect::<Vec<_>>(), long);
+        assert_eq!(index.term_positions(3).collect::<Vec<_>>(), [1, 200]);
+        assert!(SearchIndex::empty().terms().is_empty());
+    }
+
+    #[test]
+    #[should_panic(expected = "one positions size per term")]
+    fn term_tables_reject_a_size_list_of_the_wrong_length() {
+        TermTables::derive("a b ", &[1]);
     }
 
     fn leak<T>(items: Vec<T>) -> &'static [T] {

@@ -9,6 +9,8 @@
 //! maximal runs of alphanumeric characters; everything else separates them.
 
 use super::fold_table::{COMBINING_MARKS, FOLD_RUNS, FOLD_STRINGS};
+use super::model::{encode_leb128, Leb128};
+use std::sync::LazyLock;
 
 /// Characters `start`, `start + stride`, … (`count` of them) that fold to `target`,
 /// `target + target_step`, …: one entry for a whole alphabet's capitals, or for all of
@@ -22,14 +24,80 @@ pub struct FoldRun {
     pub target_step: u32,
 }
 
+// The tables ship as LEB128 byte strings of small differences (see `encode_runs` and
+// `encode_ranges`), a third of their size as arrays of u32s once compressed, and are decoded on
+// the first fold that needs them (about 1,500 runs and 330 ranges: microseconds).
+// (The `&` is for the build, where the tables are `LazyLock`s of bytes: build/fold_table.rs.)
+#[allow(clippy::needless_borrow)]
+static RUNS: LazyLock<Vec<FoldRun>> = LazyLock::new(|| decode_runs(&FOLD_RUNS));
+#[allow(clippy::needless_borrow)]
+static MARKS: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| decode_ranges(&COMBINING_MARKS));
+
+/// `runs` (ascending by start) as bytes: per run, in LEB128, its start's distance from the
+/// previous run's start, its count, its target's distance from its start (zigzag: it may be
+/// below), and `(stride - 1) << 2 | target_step`.
+pub fn encode_runs(runs: &[FoldRun]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut previous = 0;
+    for run in runs {
+        let distance = run.target.wrapping_sub(run.start) as i32;
+        let zigzag = (distance << 1 ^ distance >> 31) as u32;
+        for value in [run.start - previous, run.count, zigzag, (run.stride - 1) << 2 | run.target_step] {
+            encode_leb128(value, &mut out);
+        }
+        previous = run.start;
+    }
+    out
+}
+
+pub fn decode_runs(bytes: &[u8]) -> Vec<FoldRun> {
+    let mut values = Leb128(bytes);
+    let mut runs = Vec::new();
+    let mut start = 0;
+    while let (Some(step), Some(count), Some(zigzag), Some(strides)) =
+        (values.next(), values.next(), values.next(), values.next())
+    {
+        start += step;
+        let distance = (zigzag >> 1) as i32 ^ -((zigzag & 1) as i32);
+        let target = start.wrapping_add(distance as u32);
+        runs.push(FoldRun { start, count, stride: (strides >> 2) + 1, target, target_step: strides & 3 });
+    }
+    runs
+}
+
+/// Inclusive, ascending, disjoint `ranges` as bytes: per range, in LEB128, its start's
+/// distance from the previous range's end, and its length minus one.
+pub fn encode_ranges(ranges: &[(u32, u32)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut previous = 0;
+    for &(start, last) in ranges {
+        encode_leb128(start - previous, &mut out);
+        encode_leb128(last - start, &mut out);
+        previous = last;
+    }
+    out
+}
+
+pub fn decode_ranges(bytes: &[u8]) -> Vec<(u32, u32)> {
+    let mut values = Leb128(bytes);
+    let mut ranges = Vec::new();
+    let mut previous = 0;
+    while let (Some(gap), Some(length)) = (values.next(), values.next()) {
+        let start = previous + gap;
+        previous = start + length;
+        ranges.push((start, previous));
+    }
+    ranges
+}
+
 /// Precomposed Hangul syllables, which decompose by arithmetic (Unicode §3.12), not by table.
 pub const HANGUL_SYLLABLES: std::ops::Range<u32> = 0xAC00..0xAC00 + 11172;
 
 /// Whether `c` is a combining mark (the accents that folding drops).
 pub fn is_combining_mark(c: char) -> bool {
     let c = c as u32;
-    let after = COMBINING_MARKS.partition_point(|&(start, _)| start <= c);
-    after > 0 && c <= COMBINING_MARKS[after - 1].1
+    let after = MARKS.partition_point(|&(start, _)| start <= c);
+    after > 0 && c <= MARKS[after - 1].1
 }
 
 /// Appends the fold of one character to `folded`.
@@ -46,8 +114,8 @@ fn fold_char(c: char, folded: &mut String) {
     } else if let Ok(at) = FOLD_STRINGS.binary_search_by_key(&code, |(from, _)| *from) {
         folded.push_str(FOLD_STRINGS[at].1);
     } else if !is_combining_mark(c) {
-        let after = FOLD_RUNS.partition_point(|run| run.start <= code);
-        let run = after.checked_sub(1).map(|at| FOLD_RUNS[at]);
+        let after = RUNS.partition_point(|run| run.start <= code);
+        let run = after.checked_sub(1).map(|at| RUNS[at]);
         let target = run.and_then(|run| {
             let offset = code - run.start;
             (offset.is_multiple_of(run.stride) && offset / run.stride < run.count)
@@ -128,6 +196,20 @@ mod tests {
                 assert_eq!(fold(&text), by_definition(&text), "U+{:04X}", c as u32);
             }
         }
+    }
+
+    #[test]
+    fn fold_tables_round_trip_through_bytes() {
+        let runs = [
+            FoldRun { start: 0xB5, count: 1, stride: 1, target: 0x3BC, target_step: 0 },
+            FoldRun { start: 0xC0, count: 6, stride: 1, target: 0x61, target_step: 0 },
+            FoldRun { start: 0x100, count: 40, stride: 2, target: 0x101, target_step: 2 },
+            FoldRun { start: 0x10FFFF, count: 1, stride: 1, target: 0, target_step: 1 },
+        ];
+        assert_eq!(decode_runs(&encode_runs(&runs)), runs);
+        let ranges = [(0, 0), (0x300, 0x36F), (0x483, 0x489), (0xE0100, 0xE01EF)];
+        assert_eq!(decode_ranges(&encode_ranges(&ranges)), ranges);
+        assert!(decode_runs(&[]).is_empty() && decode_ranges(&[]).is_empty());
     }
 
     #[test]
