@@ -2,14 +2,20 @@
 //! the ways to relax the search.
 
 use super::facets::{Bitset, FacetCounts, FacetValue};
+use super::field::Field;
 use super::query::{parse, Query};
-use super::search::match_text;
+use super::search::{highlights, match_text};
 use super::state::{SortOrder, ViewState};
-use super::Catalog;
+use super::{Catalog, Talk};
+use std::ops::Range;
 
 /// Talks rendered per page unless the host page says otherwise: large catalogs are shown a
 /// page at a time ("Show more"), so each keystroke's DOM work stays small.
 pub const PAGE_SIZE: usize = 50;
+
+/// Talks rendered in the frame that shows a new query's result: enough to fill a tall screen.
+/// The rest of the shown pages follow once that frame is painted.
+pub const FIRST_PAINT_TALKS: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct View {
@@ -72,6 +78,35 @@ impl View {
     /// How many of `talks` to render: `1 + extra_pages` pages of `page_size`.
     pub fn rendered(&self, extra_pages: usize, page_size: usize) -> usize {
         self.talks.len().min((extra_pages + 1).saturating_mul(page_size.max(1)))
+    }
+
+    /// Which of the first `rendered` talks to render in the frame that shows a new query's
+    /// result: the first [`FIRST_PAINT_TALKS`], the opened talk (it gets focus), and those
+    /// already on the page (`on_page`: keeping them costs less than taking them out and back).
+    /// The others are created once that frame is painted.
+    pub fn rendered_first(&self, rendered: usize, open: Option<usize>, on_page: &[usize]) -> Vec<usize> {
+        let shown = self.talks[..rendered.min(self.talks.len())].iter().copied().enumerate();
+        shown
+            .filter(|&(at, talk)| at < FIRST_PAINT_TALKS || Some(talk) == open || on_page.contains(&talk))
+            .map(|(_, talk)| talk)
+            .collect()
+    }
+}
+
+/// The matches a collapsed talk card marks: in its title and its teaser (the abstract's first
+/// paragraph). A card whose marks are unchanged by a keystroke need not be rendered again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CardMarks {
+    pub title: Vec<Range<usize>>,
+    pub teaser: Vec<Range<usize>>,
+}
+
+impl CardMarks {
+    pub fn of(talk: &Talk, query: &Query) -> Self {
+        CardMarks {
+            title: highlights(talk.title, Field::Title, query),
+            teaser: highlights(talk.abstract_paragraphs[0], Field::Abstract, query),
+        }
     }
 }
 
