@@ -193,6 +193,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="tc-body">
                 <FacetPanel
                     counts={view.facets.clone()}
+                    top={options.facet_top}
                     selection={state.view.selection.clone()}
                     on_toggle={on_action.reform(Action::ToggleFacet)}
                 />
