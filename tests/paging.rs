@@ -10,7 +10,9 @@ mod synthetic;
 
 use talk_catalog::catalog::query::parse;
 use talk_catalog::catalog::state::{reduce, Action, ViewState};
-use talk_catalog::catalog::view::{compute, reveal_open, CardMarks, FIRST_PAINT_TALKS, PAGE_SIZE};
+use talk_catalog::catalog::view::{
+    compute, reveal_open, teaser, CardMarks, FIRST_PAINT_TALKS, PAGE_SIZE, TEASER_BYTES,
+};
 use talk_catalog::catalog::Catalog;
 
 const TALKS: usize = 2 * PAGE_SIZE + 30;
@@ -111,4 +113,21 @@ fn card_marks_follow_the_query_in_the_title_and_the_teaser_only() {
     let teaser_word = talk.abstract_paragraphs[0].split(' ').next().unwrap();
     let marks = CardMarks::of(talk, &parse(teaser_word));
     assert_eq!(marks.teaser.first(), Some(&(0..teaser_word.len())), "{teaser_word}");
+}
+
+#[test]
+fn a_teaser_is_the_first_paragraph_cut_at_a_space_within_its_length() {
+    let mut cut = 0;
+    for talk in catalog().talks {
+        let (paragraph, teaser) = (talk.abstract_paragraphs[0], teaser(talk));
+        assert!(paragraph.starts_with(teaser), "{}", talk.id);
+        if paragraph.len() <= TEASER_BYTES {
+            assert_eq!(teaser, paragraph);
+        } else {
+            cut += 1;
+            assert!(teaser.len() <= TEASER_BYTES && teaser.len() > TEASER_BYTES - 40, "{}: {teaser:?}", talk.id);
+            assert!(paragraph[teaser.len()..].starts_with(' '), "{}: cut at a space", talk.id);
+        }
+    }
+    assert!(cut > 0, "some synthetic first paragraphs are longer than a teaser");
 }

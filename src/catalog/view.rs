@@ -93,8 +93,27 @@ impl View {
     }
 }
 
+/// How much of the abstract's first paragraph a card's teaser holds: more than two lines of
+/// the widest card (the teaser is clamped to two lines, so the cut is never seen), while
+/// marking matches in it and laying it out cost a fraction of the whole paragraph's.
+pub const TEASER_BYTES: usize = 500;
+
+/// The teaser of `talk`: its abstract's first paragraph, cut at a space after at most
+/// [`TEASER_BYTES`] bytes.
+pub fn teaser(talk: &Talk) -> &'static str {
+    let paragraph = talk.abstract_paragraphs[0];
+    if paragraph.len() <= TEASER_BYTES {
+        return paragraph;
+    }
+    let mut end = TEASER_BYTES;
+    while !paragraph.is_char_boundary(end) {
+        end -= 1;
+    }
+    paragraph[..end].rfind(' ').map_or(&paragraph[..end], |space| &paragraph[..space])
+}
+
 /// The matches a collapsed talk card marks: in its title and its teaser (the abstract's first
-/// paragraph). A card whose marks are unchanged by a keystroke need not be rendered again.
+/// paragraph's [`teaser`]). A card whose marks are unchanged by a keystroke need not be rendered again.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CardMarks {
     pub title: Vec<Range<usize>>,
@@ -105,7 +124,7 @@ impl CardMarks {
     pub fn of(talk: &Talk, query: &Query) -> Self {
         CardMarks {
             title: highlights(talk.title, Field::Title, query),
-            teaser: highlights(talk.abstract_paragraphs[0], Field::Abstract, query),
+            teaser: highlights(teaser(talk), Field::Abstract, query),
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::catalog::facets::{FacetValue, Selection};
 use crate::catalog::field::Field;
 use crate::catalog::query::Query;
 use crate::catalog::state::Action;
-use crate::catalog::view::CardMarks;
+use crate::catalog::view::{teaser, CardMarks};
 use crate::catalog::Format;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -156,7 +156,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
             if !props.expanded {
                 // A visual preview only: the full text follows in the disclosure.
                 <p class="tc-teaser" aria-hidden="true">
-                    { marked(talk.abstract_paragraphs[0], &props.marks.teaser) }
+                    { marked(teaser(talk), &props.marks.teaser) }
                 </p>
             }
             <button
