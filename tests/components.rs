@@ -5,7 +5,6 @@
 use std::rc::Rc;
 use talk_catalog::catalog::catalog;
 use talk_catalog::catalog::query::parse;
-use talk_catalog::catalog::view::CardMarks;
 use talk_catalog::ui::{App, TalkCard, TalkCardProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -33,14 +32,12 @@ fn one(root: &Element, selector: &str) -> Element {
 
 async fn render_card(expanded: bool) -> Element {
     let root = container();
-    let query = Rc::new(parse("hessian"));
     let props = TalkCardProps {
         index: 1,
         options: Default::default(),
         expanded,
         favourite: false,
-        marks: CardMarks::of(&catalog().talks[1], &query),
-        query: expanded.then_some(query),
+        query: Rc::new(parse("hessian")),
         selection: Rc::default(),
         on_action: Callback::noop(),
         on_copy: Callback::noop(),

@@ -8,11 +8,8 @@ mod support;
 #[path = "../examples/synthetic_catalog.rs"]
 mod synthetic;
 
-use talk_catalog::catalog::query::parse;
 use talk_catalog::catalog::state::{reduce, Action, ViewState};
-use talk_catalog::catalog::view::{
-    compute, reveal_open, teaser, CardMarks, FIRST_PAINT_TALKS, PAGE_SIZE, TEASER_BYTES,
-};
+use talk_catalog::catalog::view::{compute, reveal_open, teaser, FIRST_PAINT_TALKS, PAGE_SIZE, TEASER_BYTES};
 use talk_catalog::catalog::Catalog;
 
 const TALKS: usize = 2 * PAGE_SIZE + 30;
@@ -79,40 +76,28 @@ fn a_new_result_paints_its_first_talks_the_opened_one_and_those_already_on_the_p
     let at = |positions: &[usize]| positions.iter().map(|&position| view.talks[position]).collect::<Vec<_>>();
     let first: Vec<usize> = (0..FIRST_PAINT_TALKS).collect();
     let with = |more: &[usize]| first.iter().chain(more).copied().collect::<Vec<_>>();
-    let table: &[(usize, Option<usize>, &[usize], Vec<usize>)] = &[
+    let none: Vec<usize> = Vec::new();
+    let table = [
         // (rendered, opened talk's position, positions on the page) → positions rendered first
-        (PAGE_SIZE, None, &[], first.clone()),
-        (3, None, &[], vec![0, 1, 2]),
-        (PAGE_SIZE, Some(2), &[], first.clone()),
-        (PAGE_SIZE, Some(PAGE_SIZE - 1), &[], with(&[PAGE_SIZE - 1])),
-        (2 * PAGE_SIZE, Some(PAGE_SIZE + 4), &[], with(&[PAGE_SIZE + 4])),
+        (PAGE_SIZE, None, none.clone(), first.clone()),
+        (3, None, none.clone(), vec![0, 1, 2]),
+        (PAGE_SIZE, Some(2), none.clone(), first.clone()),
+        (PAGE_SIZE, Some(PAGE_SIZE - 1), none.clone(), with(&[PAGE_SIZE - 1])),
+        (2 * PAGE_SIZE, Some(PAGE_SIZE + 4), none.clone(), with(&[PAGE_SIZE + 4])),
         // Opened but not on a shown page: nothing more to render for it.
-        (PAGE_SIZE, Some(PAGE_SIZE + 4), &[], first.clone()),
+        (PAGE_SIZE, Some(PAGE_SIZE + 4), none.clone(), first.clone()),
         // Already on the page: kept, in the new order; beyond the shown pages: not.
-        (PAGE_SIZE, None, &[30, 2, 12, PAGE_SIZE + 1], with(&[12, 30])),
-        (0, None, &[1], vec![]),
+        (PAGE_SIZE, None, vec![30, 2, 12, PAGE_SIZE + 1], with(&[12, 30])),
+        (0, None, vec![1], vec![]),
     ];
     for (rendered, open, on_page, expected) in table {
         let open = open.map(|position| view.talks[position]);
         assert_eq!(
-            view.rendered_first(*rendered, open, &at(on_page)),
-            at(expected),
+            view.rendered_first(rendered, open, &at(&on_page)),
+            at(&expected),
             "{rendered} rendered, {open:?} open, {on_page:?} on the page"
         );
     }
-}
-
-#[test]
-fn card_marks_follow_the_query_in_the_title_and_the_teaser_only() {
-    let talk = &catalog().talks[0];
-    let title_word = talk.title.split(' ').next().unwrap();
-    let marks = CardMarks::of(talk, &parse(&format!("title:{title_word}")));
-    assert_eq!(marks.title.first(), Some(&(0..title_word.len())), "{title_word}");
-    assert!(marks.teaser.is_empty(), "a title: query marks no abstract");
-    assert_eq!(CardMarks::of(talk, &parse("")), CardMarks::default());
-    let teaser_word = talk.abstract_paragraphs[0].split(' ').next().unwrap();
-    let marks = CardMarks::of(talk, &parse(teaser_word));
-    assert_eq!(marks.teaser.first(), Some(&(0..teaser_word.len())), "{teaser_word}");
 }
 
 #[test]

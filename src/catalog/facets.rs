@@ -5,7 +5,6 @@
 
 use super::sorted_set::SortedSet;
 use super::{Catalog, Format};
-use std::cmp::Reverse;
 
 /// A set of talks, one bit per talk index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -254,12 +253,14 @@ impl FacetCounts {
         if long.is_none() || all {
             return FacetListing { values, long };
         }
-        let mut by_count: Vec<(Reverse<usize>, usize)> = (values.iter().enumerate())
+        // As (key, position) pairs of `u32`, as the result list is sorted: one copy of the sort
+        // code in the wasm.
+        let mut by_count: Vec<(u32, u32)> = (values.iter().enumerate())
             .filter(|(_, (_, count))| *count > 0)
-            .map(|(at, (_, count))| (Reverse(*count), at))
+            .map(|(at, &(_, count))| (u32::MAX - count as u32, at as u32))
             .collect();
         by_count.sort_unstable();
-        let top: Vec<usize> = by_count.iter().take(top).map(|&(_, at)| at).collect();
+        let top: Vec<usize> = by_count.iter().take(top).map(|&(_, at)| at as usize).collect();
         let values = (values.into_iter().enumerate())
             .filter(|(at, (value, _))| top.contains(at) || selection.contains(*value))
             .map(|(_, listed)| listed)

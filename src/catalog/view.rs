@@ -2,12 +2,10 @@
 //! the ways to relax the search.
 
 use super::facets::{Bitset, FacetCounts, FacetValue};
-use super::field::Field;
 use super::query::{parse, Query};
-use super::search::{highlights, match_text};
+use super::search::match_text;
 use super::state::{SortOrder, ViewState};
 use super::{Catalog, Talk};
-use std::ops::Range;
 
 /// Talks rendered per page unless the host page says otherwise: large catalogs are shown a
 /// page at a time ("Show more"), so each keystroke's DOM work stays small.
@@ -110,23 +108,6 @@ pub fn teaser(talk: &Talk) -> &'static str {
         end -= 1;
     }
     paragraph[..end].rfind(' ').map_or(&paragraph[..end], |space| &paragraph[..space])
-}
-
-/// The matches a collapsed talk card marks: in its title and its teaser (the abstract's first
-/// paragraph's [`teaser`]). A card whose marks are unchanged by a keystroke need not be rendered again.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CardMarks {
-    pub title: Vec<Range<usize>>,
-    pub teaser: Vec<Range<usize>>,
-}
-
-impl CardMarks {
-    pub fn of(talk: &Talk, query: &Query) -> Self {
-        CardMarks {
-            title: highlights(talk.title, Field::Title, query),
-            teaser: highlights(teaser(talk), Field::Abstract, query),
-        }
-    }
 }
 
 /// `state` with enough pages of `page_size` shown to include its opened talk (after a deep

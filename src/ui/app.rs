@@ -7,7 +7,6 @@ use super::sort_control::SortControl;
 use super::state::UiState;
 use super::talk_card::{heading_id, TalkCard};
 use crate::catalog::state::{Action, ViewState};
-use crate::catalog::view::CardMarks;
 use crate::catalog::{catalog, url_state, view};
 use crate::platform::{self, HistoryMode};
 use std::rc::Rc;
@@ -34,22 +33,6 @@ pub fn initial_state(options: Options) -> ViewState {
     view::reveal_open(catalog(), state, options.page_size)
 }
 
-/// A request to focus a talk's heading after the next render; counted, so following the same
-/// link twice focuses twice.
-#[derive(PartialEq)]
-struct FocusRequest {
-    talk: Option<usize>,
-    count: u32,
-}
-
-impl Reducible for FocusRequest {
-    type Action = usize;
-
-    fn reduce(self: Rc<Self>, talk: usize) -> Rc<Self> {
-        Rc::new(FocusRequest { talk: Some(talk), count: self.count.wrapping_add(1) })
-    }
-}
-
 /// How long typing must pause before the URL follows.
 const URL_UPDATE_DELAY_MS: u32 = 300;
 
@@ -61,8 +44,8 @@ pub fn App(props: &AppProps) -> Html {
     let query = use_memo(view.query.clone(), |query| query.clone());
     let selection = use_memo(state.view.selection.clone(), |selection| selection.clone());
     // The talk whose heading should get focus after the next render (a deep link, or a link
-    // to another talk).
-    let focus = use_reducer(|| FocusRequest { talk: state.view.open, count: 0 });
+    // to another talk), with a counter so following the same link twice focuses twice.
+    let focus = use_state(|| (state.view.open, 0u32));
     // How many links were copied: each copy puts a new node in the live region, so screen
     // readers announce the second copy too (the same text in the same node would be silent).
     let copied = use_state(|| 0u32);
@@ -98,7 +81,7 @@ pub fn App(props: &AppProps) -> Html {
             platform::save_favourites(&favourites.iter().map(|&talk| catalog().talks[talk].id).collect::<Vec<_>>());
         }
     });
-    use_effect_with((focus.talk, focus.count), |&(talk, _)| {
+    use_effect_with(*focus, |&(talk, _)| {
         if let Some(talk) = talk {
             platform::focus_element(&heading_id(catalog().talks[talk].id));
         }
@@ -117,21 +100,26 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // The cards' callbacks stay the same from render to render, so a card whose props are
-    // otherwise unchanged is not rendered again.
-    let on_action = use_callback((state.dispatcher(), focus.dispatcher()), |action: Action, (state, focus)| {
-        if let Action::Open(talk) = action {
-            focus.dispatch(talk);
-        }
-        state.dispatch(action);
-    });
+    let on_action = {
+        let (state, view, focus) = (state.clone(), view.clone(), focus.clone());
+        Callback::from(move |action: Action| {
+            if let Action::Open(talk) = action {
+                // Following a link to a talk the filters hide: show everything, then the talk.
+                if !view.talks.contains(&talk) {
+                    state.dispatch(Action::ClearFilters);
+                }
+                focus.set((Some(talk), focus.1.wrapping_add(1)));
+            }
+            state.dispatch(action);
+        })
+    };
     let on_copy = {
         let copied = copied.clone();
-        use_callback(*copied, move |talk: usize, &count| {
+        Callback::from(move |talk: usize| {
             let shared = ViewState { open: Some(talk), expanded: [talk].into(), ..ViewState::default() };
             let search = url_state::encode(catalog(), &shared, &platform::current_search());
             platform::copy_text(&platform::url_with_search(&search));
-            copied.set(count + 1);
+            copied.set(*copied + 1);
         })
     };
     let rendered = view.rendered(state.view.extra_pages, options.page_size);
@@ -151,9 +139,10 @@ pub fn App(props: &AppProps) -> Html {
     let partial = render_now.len() < rendered;
     *on_page.borrow_mut() = render_now.clone();
     let rest_pending = use_mut_ref(|| None);
-    let render_rest = use_force_update();
+    let rest_rendered = use_state(|| 0u32);
     use_effect_with((state.view.query.clone(), partial), move |&(_, partial)| {
-        *rest_pending.borrow_mut() = partial.then(|| platform::after_next_paint(move || render_rest.force_update()));
+        let render_rest = move || rest_rendered.set(rest_rendered.wrapping_add(1));
+        *rest_pending.borrow_mut() = partial.then(|| platform::after_next_paint(render_rest));
     });
     // The next page's first talk gets focus, so keyboard users carry on reading there.
     let show_more = {
@@ -161,9 +150,7 @@ pub fn App(props: &AppProps) -> Html {
         let next = view.talks.get(rendered).copied();
         Callback::from(move |_: MouseEvent| {
             state.dispatch(Action::ShowMore);
-            if let Some(next) = next {
-                focus.dispatch(next);
-            }
+            focus.set((next, focus.1.wrapping_add(1)));
         })
     };
     let dispatch = |make: fn(bool) -> Action| {
@@ -228,23 +215,20 @@ pub fn App(props: &AppProps) -> Html {
                         <EmptyState relaxations={view::relaxations(catalog(), &state.view)} on_action={on_action.clone()} />
                     } else {
                         <ol class="tc-list">
-                            { for render_now.iter().map(|&talk| {
-                                let expanded = state.view.expanded.contains(&talk);
-                                html! {
+                            { for render_now.iter().map(|&talk| html! {
                                 <li key={catalog().talks[talk].id}>
                                     <TalkCard
                                         index={talk}
                                         {options}
-                                        {expanded}
+                                        expanded={state.view.expanded.contains(&talk)}
                                         favourite={state.view.favourites.contains(&talk)}
-                                        marks={CardMarks::of(&catalog().talks[talk], &query)}
-                                        query={expanded.then(|| Rc::clone(&query))}
+                                        query={Rc::clone(&query)}
                                         selection={Rc::clone(&selection)}
                                         on_action={on_action.clone()}
                                         on_copy={on_copy.clone()}
                                     />
                                 </li>
-                            }}) }
+                            }) }
                         </ol>
                         if rendered < view.talks.len() {
                             <p class="tc-more-talks">

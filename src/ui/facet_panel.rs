@@ -42,22 +42,20 @@ fn value_id(value: FacetValue) -> String {
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
     let catalog = catalog();
-    // Which facets list all their values: how the panel looks, not part of the view state.
-    let show_all = use_state(|| [false; Facet::ALL.len()]);
+    // Which facets list all their values, one bit each: how the panel looks, not part of the
+    // view state. (A `u32` state, as the app's other ones: one copy of the hook in the wasm.)
+    let show_all = use_state(|| 0u32);
     html! {
         <details class="tc-filters">
             <summary>{ "Filters" }</summary>
             { for Facet::ALL.into_iter().map(|facet| {
-                let all = show_all[facet as usize];
+                let bit = 1 << facet as u32;
+                let all = *show_all & bit != 0;
                 let listing = props.counts.listing(facet, &props.selection, props.top, all);
                 let list_id = format!("tc-facet-{}", plural(facet));
                 let toggle = {
                     let show_all = show_all.clone();
-                    Callback::from(move |_: MouseEvent| {
-                        let mut next = *show_all;
-                        next[facet as usize] = !all;
-                        show_all.set(next);
-                    })
+                    Callback::from(move |_: MouseEvent| show_all.set(*show_all ^ bit))
                 };
                 html! {
                 <fieldset class="tc-facet">

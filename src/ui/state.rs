@@ -19,13 +19,7 @@ impl Reducible for UiState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let opens = matches!(action, Action::Open(_) | Action::Restore(_));
-        let mut next = match action {
-            // Following a link to a talk the filters hide: show everything, then the talk.
-            Action::Open(talk) if !view::compute(catalog(), &self.view).talks.contains(&talk) => {
-                reduce(&reduce(&self.view, Action::ClearFilters), action)
-            }
-            action => reduce(&self.view, action),
-        };
+        let mut next = reduce(&self.view, action);
         if opens {
             next = view::reveal_open(catalog(), next, self.page_size);
         }

@@ -1,11 +1,11 @@
-use super::highlight::{highlighted, marked};
+use super::highlight::highlighted;
 use super::options::Options;
 use crate::catalog::catalog;
 use crate::catalog::facets::{FacetValue, Selection};
 use crate::catalog::field::Field;
 use crate::catalog::query::Query;
 use crate::catalog::state::Action;
-use crate::catalog::view::{teaser, CardMarks};
+use crate::catalog::view::teaser;
 use crate::catalog::Format;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,13 +19,8 @@ pub struct TalkCardProps {
     pub options: Options,
     pub expanded: bool,
     pub favourite: bool,
-    /// The query's matches in the title and teaser: unless they change, a keystroke doesn't
-    /// render the card again.
-    pub marks: CardMarks,
-    /// The active query while expanded, to mark its matches in the abstract and bio (hidden
-    /// details are left unmarked: finding matches in every hidden abstract is most of a
-    /// keystroke's work). `None` while collapsed, so typing leaves collapsed cards alone.
-    pub query: Option<Rc<Query>>,
+    /// The active query, whose matches are highlighted.
+    pub query: Rc<Query>,
     /// The facet selection, to show which tag buttons are pressed.
     pub selection: Rc<Selection>,
     pub on_action: Callback<Action>,
@@ -98,17 +93,21 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
     let (title_tag, section_tag) = (props.options.title_tag(), props.options.section_tag());
     let speaker_names: Vec<&str> = talk.speakers.iter().map(|speaker| speaker.name).collect();
     // The details are in the page even while collapsed (for find-in-page, and without
-    // JavaScript), but matches are marked only once they are shown.
-    let shown = |text: &'static str, field: Field| match &props.query {
-        Some(query) => highlighted(text, field, query),
-        None => html! { { text } },
+    // JavaScript), but matches are marked only once they are shown: finding them in every
+    // hidden abstract is most of a keystroke's work.
+    let shown = |text: &'static str, field: Field| {
+        if props.expanded {
+            highlighted(text, field, &props.query)
+        } else {
+            html! { { text } }
+        }
     };
 
     html! {
         <article class="tc-talk" data-talk-id={talk.id} aria-labelledby={heading_id.clone()}>
             <div class="tc-talk-head">
                 <@{title_tag} class="tc-talk-title" id={heading_id} tabindex="-1">
-                    { marked(talk.title, &props.marks.title) }
+                    { highlighted(talk.title, Field::Title, &props.query) }
                 </@>
                 <button
                     type="button"
@@ -156,7 +155,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
             if !props.expanded {
                 // A visual preview only: the full text follows in the disclosure.
                 <p class="tc-teaser" aria-hidden="true">
-                    { marked(teaser(talk), &props.marks.teaser) }
+                    { highlighted(teaser(talk), Field::Abstract, &props.query) }
                 </p>
             }
             <button
