@@ -4,6 +4,9 @@
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
@@ -62,6 +65,34 @@ pub fn set_search(search: &str, mode: HistoryMode) {
 /// Calls `callback` after `delay_ms` milliseconds, unless the returned handle is dropped first.
 pub fn after(delay_ms: u32, callback: impl FnOnce() + 'static) -> Timeout {
     Timeout::new(delay_ms, callback)
+}
+
+/// Calls `callback` once the next frame has been painted (from a timer set in that frame's
+/// animation frame callback), unless the returned handle is dropped first.
+pub fn after_next_paint(callback: impl FnOnce() + 'static) -> AfterPaint {
+    let timer = Rc::new(RefCell::new(None));
+    let on_frame = {
+        let timer = Rc::clone(&timer);
+        Closure::once(move || *timer.borrow_mut() = Some(Timeout::new(0, callback)))
+    };
+    let frame = gloo::utils::window().request_animation_frame(on_frame.as_ref().unchecked_ref()).ok();
+    AfterPaint { frame, _on_frame: on_frame, timer }
+}
+
+/// A pending [`after_next_paint`]; dropping it cancels the call.
+pub struct AfterPaint {
+    frame: Option<i32>,
+    _on_frame: Closure<dyn FnMut()>,
+    timer: Rc<RefCell<Option<Timeout>>>,
+}
+
+impl Drop for AfterPaint {
+    fn drop(&mut self) {
+        if let Some(frame) = self.frame {
+            let _ = gloo::utils::window().cancel_animation_frame(frame);
+        }
+        self.timer.borrow_mut().take();
+    }
 }
 
 /// Calls `on_change` after Back or Forward; dropping the listener stops it.

@@ -9,7 +9,7 @@ mod support;
 mod synthetic;
 
 use talk_catalog::catalog::state::{reduce, Action, ViewState};
-use talk_catalog::catalog::view::{compute, reveal_open, PAGE_SIZE};
+use talk_catalog::catalog::view::{compute, reveal_open, teaser, FIRST_PAINT_TALKS, PAGE_SIZE, TEASER_BYTES};
 use talk_catalog::catalog::Catalog;
 
 const TALKS: usize = 2 * PAGE_SIZE + 30;
@@ -68,4 +68,51 @@ fn an_opened_talk_is_always_on_a_shown_page() {
         assert!(view.talks[..rendered].contains(&position), "talk at {position}: {rendered} rendered");
         assert_eq!(state.extra_pages, position / PAGE_SIZE, "no more pages than needed");
     }
+}
+
+#[test]
+fn a_new_result_paints_its_first_talks_the_opened_one_and_those_already_on_the_page_first() {
+    let view = compute(catalog(), &ViewState::default());
+    let at = |positions: &[usize]| positions.iter().map(|&position| view.talks[position]).collect::<Vec<_>>();
+    let first: Vec<usize> = (0..FIRST_PAINT_TALKS).collect();
+    let with = |more: &[usize]| first.iter().chain(more).copied().collect::<Vec<_>>();
+    let none: Vec<usize> = Vec::new();
+    let table = [
+        // (rendered, opened talk's position, positions on the page) → positions rendered first
+        (PAGE_SIZE, None, none.clone(), first.clone()),
+        (3, None, none.clone(), vec![0, 1, 2]),
+        (PAGE_SIZE, Some(2), none.clone(), first.clone()),
+        (PAGE_SIZE, Some(PAGE_SIZE - 1), none.clone(), with(&[PAGE_SIZE - 1])),
+        (2 * PAGE_SIZE, Some(PAGE_SIZE + 4), none.clone(), with(&[PAGE_SIZE + 4])),
+        // Opened but not on a shown page: nothing more to render for it.
+        (PAGE_SIZE, Some(PAGE_SIZE + 4), none.clone(), first.clone()),
+        // Already on the page: kept, in the new order; beyond the shown pages: not.
+        (PAGE_SIZE, None, vec![30, 2, 12, PAGE_SIZE + 1], with(&[12, 30])),
+        (0, None, vec![1], vec![]),
+    ];
+    for (rendered, open, on_page, expected) in table {
+        let open = open.map(|position| view.talks[position]);
+        assert_eq!(
+            view.rendered_first(rendered, open, &at(&on_page)),
+            at(&expected),
+            "{rendered} rendered, {open:?} open, {on_page:?} on the page"
+        );
+    }
+}
+
+#[test]
+fn a_teaser_is_the_first_paragraph_cut_at_a_space_within_its_length() {
+    let mut cut = 0;
+    for talk in catalog().talks {
+        let (paragraph, teaser) = (talk.abstract_paragraphs[0], teaser(talk));
+        assert!(paragraph.starts_with(teaser), "{}", talk.id);
+        if paragraph.len() <= TEASER_BYTES {
+            assert_eq!(teaser, paragraph);
+        } else {
+            cut += 1;
+            assert!(teaser.len() <= TEASER_BYTES && teaser.len() > TEASER_BYTES - 40, "{}: {teaser:?}", talk.id);
+            assert!(paragraph[teaser.len()..].starts_with(' '), "{}: cut at a space", talk.id);
+        }
+    }
+    assert!(cut > 0, "some synthetic first paragraphs are longer than a teaser");
 }

@@ -16,8 +16,10 @@ fn parse_arguments(arguments: impl Iterator<Item = String>) -> Result<Vec<(Strin
     let mut pairs = Vec::new();
     while let Some(argument) = arguments.next() {
         let name = argument.strip_prefix("--").ok_or_else(|| format!("expected --name value, got {argument:?}"))?;
-        if !matches!(name, "heading-level" | "page-size" | "url-sync") {
-            return Err(format!("unknown option --{name} (known: --heading-level, --page-size, --url-sync)"));
+        if !matches!(name, "heading-level" | "page-size" | "facet-top" | "url-sync") {
+            return Err(format!(
+                "unknown option --{name} (known: --heading-level, --page-size, --facet-top, --url-sync)"
+            ));
         }
         let value = arguments.next().ok_or_else(|| format!("--{name} needs a value"))?;
         pairs.push((name.to_owned(), value));

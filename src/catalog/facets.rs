@@ -215,6 +215,19 @@ pub struct FacetCounts {
     pub counts: Vec<(FacetValue, usize)>,
 }
 
+/// How many values a long facet lists before "Show all": those with the most talks.
+pub const FACET_TOP: usize = 10;
+
+/// What a facet's list shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetListing {
+    /// The values listed, in catalog order, with their counts.
+    pub values: Vec<(FacetValue, usize)>,
+    /// For a long facet (more than twice `top` values), how many values it has: it lists its
+    /// top values unless asked for all, and offers the others.
+    pub long: Option<usize>,
+}
+
 impl FacetCounts {
     pub fn compute(catalog: &Catalog, matching_text: &Bitset, selection: &Selection) -> Self {
         let mut counts = Vec::new();
@@ -231,7 +244,73 @@ impl FacetCounts {
         self.counts.iter().find(|(known, _)| *known == value).map_or(0, |&(_, count)| count)
     }
 
+    /// The values of `facet` to list: all of them, or for a long facet unless `all`, the `top`
+    /// with the most talks (ties: catalog order; none without talks) and every selected one,
+    /// so a keystroke re-renders a few checkboxes rather than hundreds.
+    pub fn listing(&self, facet: Facet, selection: &Selection, top: usize, all: bool) -> FacetListing {
+        let values: Vec<(FacetValue, usize)> = self.of(facet).collect();
+        let long = (values.len() > top.saturating_mul(2)).then_some(values.len());
+        if long.is_none() || all {
+            return FacetListing { values, long };
+        }
+        // As (key, position) pairs of `u32`, as the result list is sorted: one copy of the sort
+        // code in the wasm.
+        let mut by_count: Vec<(u32, u32)> = (values.iter().enumerate())
+            .filter(|(_, (_, count))| *count > 0)
+            .map(|(at, &(_, count))| (u32::MAX - count as u32, at as u32))
+            .collect();
+        by_count.sort_unstable();
+        let top: Vec<usize> = by_count.iter().take(top).map(|&(_, at)| at as usize).collect();
+        let values = (values.into_iter().enumerate())
+            .filter(|(at, (value, _))| top.contains(at) || selection.contains(*value))
+            .map(|(_, listed)| listed)
+            .collect();
+        FacetListing { values, long }
+    }
+
     pub fn of(&self, facet: Facet) -> impl Iterator<Item = (FacetValue, usize)> + '_ {
         self.counts.iter().copied().filter(move |(value, _)| value.facet() == facet)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Institutions 0..counts.len() with these counts, and a short Format facet.
+    fn counts(institutions: &[usize]) -> FacetCounts {
+        let institutions = (0u16..).zip(institutions).map(|(at, &count)| (FacetValue::Institution(at), count));
+        FacetCounts { counts: institutions.chain([(FacetValue::Format(Format::Talk), 3)]).collect() }
+    }
+
+    fn listed(listing: &FacetListing) -> Vec<u16> {
+        listing
+            .values
+            .iter()
+            .map(|&(value, _)| if let FacetValue::Institution(at) = value { at } else { u16::MAX })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_facet_lists_its_top_values_in_catalog_order_with_the_selected_ones() {
+        let counts = counts(&[1, 9, 0, 4, 9, 2, 0, 7]);
+        let none = Selection::default();
+        let table: &[(usize, bool, &Selection, &[u16])] = &[
+            // (top, all, selection) → institutions listed
+            (3, false, &none, &[1, 4, 7]),
+            // Ties keep catalog order; values without talks are never "top".
+            (2, false, &none, &[1, 4]),
+            (3, true, &none, &[0, 1, 2, 3, 4, 5, 6, 7]),
+            // Not long (at most twice `top` values): everything.
+            (4, false, &none, &[0, 1, 2, 3, 4, 5, 6, 7]),
+            (1, false, &Selection { institutions: [2, 5].into(), ..Selection::default() }, &[1, 2, 5]),
+        ];
+        for &(top, all, selection, expected) in table {
+            let listing = counts.listing(Facet::Institution, selection, top, all);
+            assert_eq!(listed(&listing), expected, "top {top}, all {all}, {selection:?}");
+            assert_eq!(listing.long, (top < 4).then_some(8), "top {top}");
+        }
+        let formats = counts.listing(Facet::Format, &none, 3, false);
+        assert_eq!((formats.values, formats.long), (vec![(FacetValue::Format(Format::Talk), 3)], None));
     }
 }

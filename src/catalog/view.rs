@@ -5,11 +5,15 @@ use super::facets::{Bitset, FacetCounts, FacetValue};
 use super::query::{parse, Query};
 use super::search::match_text;
 use super::state::{SortOrder, ViewState};
-use super::Catalog;
+use super::{Catalog, Talk};
 
 /// Talks rendered per page unless the host page says otherwise: large catalogs are shown a
 /// page at a time ("Show more"), so each keystroke's DOM work stays small.
 pub const PAGE_SIZE: usize = 50;
+
+/// Talks rendered in the frame that shows a new query's result: enough to fill a tall screen.
+/// The rest of the shown pages follow once that frame is painted.
+pub const FIRST_PAINT_TALKS: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct View {
@@ -73,6 +77,37 @@ impl View {
     pub fn rendered(&self, extra_pages: usize, page_size: usize) -> usize {
         self.talks.len().min((extra_pages + 1).saturating_mul(page_size.max(1)))
     }
+
+    /// Which of the first `rendered` talks to render in the frame that shows a new query's
+    /// result: the first [`FIRST_PAINT_TALKS`], the opened talk (it gets focus), and those
+    /// already on the page (`on_page`: keeping them costs less than taking them out and back).
+    /// The others are created once that frame is painted.
+    pub fn rendered_first(&self, rendered: usize, open: Option<usize>, on_page: &[usize]) -> Vec<usize> {
+        let shown = self.talks[..rendered.min(self.talks.len())].iter().copied().enumerate();
+        shown
+            .filter(|&(at, talk)| at < FIRST_PAINT_TALKS || Some(talk) == open || on_page.contains(&talk))
+            .map(|(_, talk)| talk)
+            .collect()
+    }
+}
+
+/// How much of the abstract's first paragraph a card's teaser holds: more than two lines of
+/// the widest card (the teaser is clamped to two lines, so the cut is never seen), while
+/// marking matches in it and laying it out cost a fraction of the whole paragraph's.
+pub const TEASER_BYTES: usize = 500;
+
+/// The teaser of `talk`: its abstract's first paragraph, cut at a space after at most
+/// [`TEASER_BYTES`] bytes.
+pub fn teaser(talk: &Talk) -> &'static str {
+    let paragraph = talk.abstract_paragraphs[0];
+    if paragraph.len() <= TEASER_BYTES {
+        return paragraph;
+    }
+    let mut end = TEASER_BYTES;
+    while !paragraph.is_char_boundary(end) {
+        end -= 1;
+    }
+    paragraph[..end].rfind(' ').map_or(&paragraph[..end], |space| &paragraph[..space])
 }
 
 /// `state` with enough pages of `page_size` shown to include its opened talk (after a deep

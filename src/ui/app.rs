@@ -123,6 +123,27 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let rendered = view.rendered(state.view.extra_pages, options.page_size);
+    // A new query's result is painted with its first cards and those already on the page; the
+    // others are created once that frame is painted (unless the next keystroke comes first), so
+    // typing stays quick however many cards a new result brings. Any other render shows all
+    // the pages' cards.
+    let previous_query = use_mut_ref(|| state.view.query.clone());
+    let on_page = use_mut_ref(Vec::new);
+    let query_changed = *previous_query.borrow() != state.view.query;
+    let render_now = if query_changed {
+        *previous_query.borrow_mut() = state.view.query.clone();
+        view.rendered_first(rendered, state.view.open, &on_page.borrow())
+    } else {
+        view.talks[..rendered].to_vec()
+    };
+    let partial = render_now.len() < rendered;
+    *on_page.borrow_mut() = render_now.clone();
+    let rest_pending = use_mut_ref(|| None);
+    let rest_rendered = use_state(|| 0u32);
+    use_effect_with((state.view.query.clone(), partial), move |&(_, partial)| {
+        let render_rest = move || rest_rendered.set(rest_rendered.wrapping_add(1));
+        *rest_pending.borrow_mut() = partial.then(|| platform::after_next_paint(render_rest));
+    });
     // The next page's first talk gets focus, so keyboard users carry on reading there.
     let show_more = {
         let (state, focus) = (state.clone(), focus.clone());
@@ -159,6 +180,7 @@ pub fn App(props: &AppProps) -> Html {
             <div class="tc-body">
                 <FacetPanel
                     counts={view.facets.clone()}
+                    top={options.facet_top}
                     selection={state.view.selection.clone()}
                     on_toggle={on_action.reform(Action::ToggleFacet)}
                 />
@@ -193,7 +215,7 @@ pub fn App(props: &AppProps) -> Html {
                         <EmptyState relaxations={view::relaxations(catalog(), &state.view)} on_action={on_action.clone()} />
                     } else {
                         <ol class="tc-list">
-                            { for view.talks[..rendered].iter().map(|&talk| html! {
+                            { for render_now.iter().map(|&talk| html! {
                                 <li key={catalog().talks[talk].id}>
                                     <TalkCard
                                         index={talk}

@@ -5,6 +5,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct FacetPanelProps {
     pub counts: FacetCounts,
+    /// Values a long facet lists until "Show all" is pressed.
+    pub top: usize,
     pub selection: Selection,
     pub on_toggle: Callback<FacetValue>,
 }
@@ -17,6 +19,15 @@ fn legend(facet: Facet) -> &'static str {
     }
 }
 
+/// What a facet's values are called, for "Show all 497 institutions".
+fn plural(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Tag => "topics",
+        Facet::Institution => "institutions",
+        Facet::Format => "formats",
+    }
+}
+
 fn value_id(value: FacetValue) -> String {
     match value {
         FacetValue::Tag(tag) => format!("tc-facet-tag-{tag}"),
@@ -26,18 +37,31 @@ fn value_id(value: FacetValue) -> String {
 }
 
 /// One `<fieldset>` of checkboxes per facet; each label ends in its count. A value with no
-/// talks is disabled, unless selected (so it can still be cleared).
+/// talks is disabled, unless selected (so it can still be cleared). A long facet lists its top
+/// values (and the selected ones) until its "Show all" button is pressed.
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
     let catalog = catalog();
+    // Which facets list all their values, one bit each: how the panel looks, not part of the
+    // view state. (A `u32` state, as the app's other ones: one copy of the hook in the wasm.)
+    let show_all = use_state(|| 0u32);
     html! {
         <details class="tc-filters">
             <summary>{ "Filters" }</summary>
-            { for Facet::ALL.into_iter().map(|facet| html! {
+            { for Facet::ALL.into_iter().map(|facet| {
+                let bit = 1 << facet as u32;
+                let all = *show_all & bit != 0;
+                let listing = props.counts.listing(facet, &props.selection, props.top, all);
+                let list_id = format!("tc-facet-{}", plural(facet));
+                let toggle = {
+                    let show_all = show_all.clone();
+                    Callback::from(move |_: MouseEvent| show_all.set(*show_all ^ bit))
+                };
+                html! {
                 <fieldset class="tc-facet">
                     <legend>{ legend(facet) }</legend>
-                    <ul>
-                        { for props.counts.of(facet).map(|(value, count)| {
+                    <ul id={list_id.clone()}>
+                        { for listing.values.into_iter().map(|(value, count)| {
                             let id = value_id(value);
                             let checked = props.selection.contains(value);
                             let onchange = props.on_toggle.reform(move |_: Event| value);
@@ -52,8 +76,19 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                             }
                         }) }
                     </ul>
+                    if let Some(total) = listing.long {
+                        <button
+                            type="button"
+                            class="tc-link-button tc-facet-all"
+                            aria-expanded={all.to_string()}
+                            aria-controls={list_id}
+                            onclick={toggle}
+                        >
+                            { if all { format!("Show top {} {}", props.top, plural(facet)) } else { format!("Show all {total} {}", plural(facet)) } }
+                        </button>
+                    }
                 </fieldset>
-            }) }
+            }}) }
         </details>
     }
 }

@@ -1,7 +1,8 @@
 //! Options an embedding page sets as data attributes on the host element:
 //! `data-theme="light|dark|auto"`, `data-url-sync="false"`, `data-heading-level="2".."5"`,
-//! `data-page-size="N"`.
+//! `data-page-size="N"`, `data-facet-top="N"`.
 
+use crate::catalog::facets::FACET_TOP;
 use crate::catalog::view::PAGE_SIZE;
 
 /// How the widget behaves on its host page.
@@ -13,11 +14,13 @@ pub struct Options {
     pub heading_level: u8,
     /// Talks shown before "Show more" (and added by each press).
     pub page_size: usize,
+    /// Values a long facet lists before "Show all".
+    pub facet_top: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { url_sync: true, heading_level: 2, page_size: PAGE_SIZE }
+        Options { url_sync: true, heading_level: 2, page_size: PAGE_SIZE, facet_top: FACET_TOP }
     }
 }
 
@@ -34,10 +37,14 @@ impl Options {
         let heading_level = (attribute("heading-level").and_then(|level| level.trim().parse().ok()))
             .filter(|level| (2..=5).contains(level))
             .unwrap_or(default.heading_level);
-        let page_size = (attribute("page-size").and_then(|size| size.trim().parse().ok()))
-            .filter(|size| (1..=100_000).contains(size))
-            .unwrap_or(default.page_size);
-        Options { url_sync, heading_level, page_size }
+        let count = |name: &str, default: usize| {
+            (attribute(name).and_then(|size| size.trim().parse().ok()))
+                .filter(|size| (1..=100_000).contains(size))
+                .unwrap_or(default)
+        };
+        let page_size = count("page-size", default.page_size);
+        let facet_top = count("facet-top", default.facet_top);
+        Options { url_sync, heading_level, page_size, facet_top }
     }
 
     /// The tag of a talk's title, and of the sections inside a talk.
@@ -73,6 +80,8 @@ mod tests {
             (&[("page-size", "0")], Options::default()),
             (&[("page-size", "-3")], Options::default()),
             (&[("page-size", "99999999999999999999")], Options::default()),
+            (&[("facet-top", "5")], Options { facet_top: 5, ..Options::default() }),
+            (&[("facet-top", "0")], Options::default()),
         ];
         for (attributes, expected) in table {
             assert_eq!(parse(attributes), *expected, "{attributes:?}");

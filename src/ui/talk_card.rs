@@ -5,6 +5,7 @@ use crate::catalog::facets::{FacetValue, Selection};
 use crate::catalog::field::Field;
 use crate::catalog::query::Query;
 use crate::catalog::state::Action;
+use crate::catalog::view::teaser;
 use crate::catalog::Format;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -154,7 +155,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
             if !props.expanded {
                 // A visual preview only: the full text follows in the disclosure.
                 <p class="tc-teaser" aria-hidden="true">
-                    { highlighted(talk.abstract_paragraphs[0], Field::Abstract, &props.query) }
+                    { highlighted(teaser(talk), Field::Abstract, &props.query) }
                 </p>
             }
             <button

@@ -1,7 +1,8 @@
 // Accessibility checks with axe-core (node_modules/axe-core, injected into the page) against the
 // release build (dist/) in headless Chromium. axe runs on the whole document with the WCAG 2.0,
-// 2.1 and 2.2 A/AA rules plus axe's best practices, in seven states: initial, filtered, expanded,
-// empty, dark, a 390px phone with the filters opened, and the pre-rendered page without JavaScript. Every state must have zero violations;
+// 2.1 and 2.2 A/AA rules plus axe's best practices, in nine states: initial, filtered, expanded,
+// empty, dark, a 390px phone with the filters opened, long facets folded and unfolded, and the
+// pre-rendered page without JavaScript. Every state must have zero violations;
 // a failure lists each violation's id, impact, help and target nodes, and says for each node
 // whether it is inside the widget (`.tc`) or in the host page around it.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
@@ -128,6 +129,24 @@ test('axe: 390px phone with the filters opened', async () => {
   await details.locator(':scope > summary').click();
   await waitFor(() => details.evaluate((d) => d.open), { message: 'the filters to open' });
   await assertAccessible(page, 'phone');
+  assertNoErrors();
+});
+
+test('axe: long facets folded to their top values, and unfolded', async () => {
+  // data-facet-top="5" on the host element, set before the app reads it: the seed's topics
+  // and institutions then list their top 5 and a "Show all" button.
+  const page = await reopen('/', {
+    beforeLoad: (context) =>
+      context.addInitScript(() =>
+        addEventListener('DOMContentLoaded', () => document.getElementById('talk-catalog').setAttribute('data-facet-top', '5')),
+      ),
+  });
+  const toggle = page.locator('button[aria-controls="tc-facet-institutions"]');
+  assert.equal(await toggle.innerText(), 'Show all 15 institutions');
+  await assertAccessible(page, 'folded facets');
+  await toggle.click();
+  await waitFor(async () => (await toggle.getAttribute('aria-expanded')) === 'true', { message: 'every institution' });
+  await assertAccessible(page, 'unfolded facets');
   assertNoErrors();
 });
 
