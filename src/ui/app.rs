@@ -96,7 +96,12 @@ pub fn App(props: &AppProps) -> Html {
             });
             let slash = platform::on_slash_key(|| platform::focus_element(SEARCH_INPUT_ID));
             platform::mark_ready();
-            move || drop((history, slash))
+            // The search derives its per-term tables on first use (`SearchIndex::term_tables`):
+            // derive them once the app is painted, so the first keystroke doesn't wait for them.
+            let warm_up = platform::after_next_paint(|| {
+                catalog().index.term_tables();
+            });
+            move || drop((history, slash, warm_up))
         });
     }
 
