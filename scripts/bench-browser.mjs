@@ -58,7 +58,7 @@ function build(size) {
   // The static baseline: the same pre-rendered page, without any script.
   const page = readFileSync(join(dist, 'index.html'), 'utf8')
     .replace(/<script\b[\s\S]*?<\/script>/g, '')
-    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+    .replace(/<link\b[^>]*\brel="?(?:modulepreload|preload)\b[^>]*>/g, '');
   writeFileSync(join(dist, 'static.html'), page);
   return dist;
 }

@@ -38,8 +38,10 @@ if (release) {
   }).trim();
   const index = join(staging, 'index.html');
   const page = await readFile(index, 'utf8');
-  const host = '<div id="talk-catalog"></div>';
-  if (page.split(host).length !== 2) throw new Error(`post-build.mjs: index.html must contain ${host} once`);
+  // The empty host element, as written in index.html or as release builds minify it.
+  const host = /<div id="?talk-catalog"?><\/div>/g;
+  const hosts = page.match(host) ?? [];
+  if (hosts.length !== 1) throw new Error('post-build.mjs: index.html must contain <div id="talk-catalog"></div> once');
   await writeFile(index, page.replace(host, () => `<div id="talk-catalog">${catalog}</div>`));
   const embedFolder = `${process.env.TRUNK_DIST_DIR}-embed`;
   await mkdir(embedFolder, { recursive: true });
