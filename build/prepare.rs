@@ -9,8 +9,7 @@ use super::data_file;
 use super::field::Field;
 use super::matcher::typo_budget;
 use super::model::{
-    encode_leb128, encode_positions, Catalog, FieldTalkSets, Format, Link, SearchIndex, Series, SeriesPart, Speaker,
-    Tag, Talk, TalkCursor, TERM_END,
+    Catalog, EncodedTerms, FieldTalkSets, Format, Link, SearchIndex, Series, SeriesPart, Speaker, Tag, Talk, TalkCursor,
 };
 use super::text::{fold, words};
 use std::collections::{BTreeMap, BTreeSet};
@@ -193,15 +192,8 @@ fn index(catalog: &Catalog, min_positions: usize) -> SearchIndex {
     };
     let prefix_talks = sets(|word| short_prefixes(word).collect());
     let word_talks = sets(|word| short_prefixes(word).filter(|&prefix| prefix == word).collect());
-    let (mut terms, mut positions, mut positions_sizes) = (String::new(), Vec::new(), Vec::new());
-    for (term, term_positions) in vocabulary {
-        assert!(!term.contains(TERM_END), "a word holds the vocabulary's separator: {term:?}");
-        terms.push_str(&term);
-        terms.push(TERM_END);
-        let start = positions.len();
-        encode_positions(&term_positions, &mut positions);
-        encode_leb128((positions.len() - start) as u32, &mut positions_sizes);
-    }
+    let mut encoded = EncodedTerms::default();
+    vocabulary.iter().for_each(|(term, positions)| encoded.push(term, positions));
 
     // One bitset per facet value: bit t is set when talk t has the value.
     let bitsets = |values: usize, has: &dyn Fn(usize, &Talk) -> bool| {
@@ -215,9 +207,9 @@ fn index(catalog: &Catalog, min_positions: usize) -> SearchIndex {
     };
 
     SearchIndex {
-        vocabulary: leak_str(terms),
-        positions: leak(positions),
-        positions_sizes: leak(positions_sizes),
+        vocabulary: leak_str(encoded.vocabulary),
+        positions: leak(encoded.positions),
+        positions_sizes: leak(encoded.positions_sizes),
         talk_positions: leak(talk_positions),
         prefix_talks,
         word_talks,

@@ -198,6 +198,27 @@ impl FieldTalkSets {
     }
 }
 
+/// The per-term part of a [`SearchIndex`] as it ships (`vocabulary`, `positions`,
+/// `positions_sizes`), written a term at a time; [`TermTables::derive`] reads it back.
+#[derive(Debug, Default)]
+pub struct EncodedTerms {
+    pub vocabulary: String,
+    pub positions: Vec<u8>,
+    pub positions_sizes: Vec<u8>,
+}
+
+impl EncodedTerms {
+    /// Appends `term`, which sorts after every term so far, with its ascending packed positions.
+    pub fn push(&mut self, term: &str, positions: &[u32]) {
+        assert!(!term.contains(TERM_END), "a word holds the vocabulary's separator: {term:?}");
+        self.vocabulary.push_str(term);
+        self.vocabulary.push(TERM_END);
+        let start = self.positions.len();
+        encode_positions(positions, &mut self.positions);
+        encode_leb128((self.positions.len() - start) as u32, &mut self.positions_sizes);
+    }
+}
+
 /// Appends ascending `positions` to `out` as `SearchIndex::positions` stores them: each as its
 /// difference from the previous one (the first from 0) in LEB128 (see [`encode_leb128`]). The
 /// differences are small, so most take one or two bytes instead of four, and the build's data
@@ -414,17 +435,12 @@ mod tests {
 
     /// An index of `terms` (sorted) with `lists` as their positions, as the build writes it.
     fn index_of(terms: &[&str], lists: &[&[u32]]) -> SearchIndex {
-        let (mut positions, mut sizes) = (Vec::new(), Vec::new());
-        for list in lists {
-            let start = positions.len();
-            encode_positions(list, &mut positions);
-            encode_leb128((positions.len() - start) as u32, &mut sizes);
-        }
-        let vocabulary: String = terms.iter().map(|term| format!("{term}{TERM_END}")).collect();
+        let mut encoded = EncodedTerms::default();
+        terms.iter().zip(lists).for_each(|(term, list)| encoded.push(term, list));
         SearchIndex {
-            vocabulary: Box::leak(vocabulary.into_boxed_str()),
-            positions: leak(positions),
-            positions_sizes: leak(sizes),
+            vocabulary: Box::leak(encoded.vocabulary.into_boxed_str()),
+            positions: leak(encoded.positions),
+            positions_sizes: leak(encoded.positions_sizes),
             ..SearchIndex::empty()
         }
     }
