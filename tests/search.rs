@@ -70,6 +70,13 @@ fn queries_find_the_expected_talks_in_rank_order() {
         ("hallu", &["kalai-hallucinations"]),
         ("hallu ", &[]),
         ("hallu models", &[]),
+        // Starting an operator after a word leaves that word finished.
+        ("hallu -", &[]),
+        ("hallu speaker:", &[]),
+        ("hallu \"", &[]),
+        ("hallu -\"", &[]),
+        ("hallu title:\"", &[]),
+        ("\"hallu", &["kalai-hallucinations"]),
         // One typo from 5 letters, two from 9, none below 5.
         ("hesian ", &["udell-hessian", "mokhtari-quasi-newton"]),
         ("gradeint ", &["udell-hessian"]),

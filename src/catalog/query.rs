@@ -56,7 +56,10 @@ fn scope_of(name: &str) -> Option<&'static [Field]> {
 pub fn parse(input: &str) -> Query {
     let mut terms = Vec::new();
     let mut rest = input;
-    let mut last_was_open = false;
+    // The term made by the token that runs to the end of the input: the word being typed.
+    // A token that makes no term (a lone `-`, `speaker:`, `"`) leaves the words before it
+    // finished.
+    let mut open_term = None;
     loop {
         rest = rest.trim_start();
         if rest.is_empty() {
@@ -82,32 +85,34 @@ pub fn parse(input: &str) -> Query {
                         terms.push(Term { words, scope, negated, quoted: true, prefix: false });
                     }
                     rest = after;
-                    last_was_open = false;
+                    open_term = None;
                     continue;
                 }
                 // An unclosed quote: its words count as plain words.
                 None => {
+                    let before = terms.len();
                     for word in words(after) {
                         terms.push(Term { words: vec![word], scope, negated, quoted: false, prefix: false });
                     }
-                    last_was_open = true;
+                    open_term = (terms.len() > before).then(|| terms.len() - 1);
                     break;
                 }
             }
         }
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let words: Vec<String> = words(&rest[..end]).collect();
+        open_term = None;
         if !words.is_empty() {
             terms.push(Term { words, scope, negated, quoted: false, prefix: false });
+            open_term = (end == rest.len()).then(|| terms.len() - 1);
         }
-        last_was_open = end == rest.len();
         rest = &rest[end..];
     }
     // The word under the cursor is unfinished: let it match as a prefix (not for exclusions,
     // which would hide talks the user did not mean to hide while typing).
-    if last_was_open && !input.ends_with(char::is_whitespace) {
-        if let Some(last) = terms.last_mut().filter(|term| !term.negated && !term.quoted) {
-            last.prefix = true;
+    if !input.ends_with(char::is_whitespace) {
+        if let Some(open) = open_term.and_then(|term| terms.get_mut(term)).filter(|term| !term.negated) {
+            open.prefix = true;
         }
     }
     Query { terms }
