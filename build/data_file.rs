@@ -5,7 +5,7 @@
 //! in the wasm: the browser never parses the data.
 
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 use toml::Spanned;
 
@@ -173,6 +173,10 @@ pub struct Link {
     pub url: String,
 }
 
+/// The most talks, tags, series and institutions a catalog may have: the app numbers each with
+/// a `u16`.
+pub const MAX_ENTRIES: usize = u16::MAX as usize;
+
 /// Ids appear in URLs and HTML ids: lowercase ASCII words joined by single hyphens.
 pub fn is_url_safe_id(id: &str) -> bool {
     !id.is_empty()
@@ -203,6 +207,8 @@ struct Locator<'a> {
     /// tables (say a misspelled `[[talk]]`) are kept with an empty name: errors after them belong
     /// to no entry. Sub-tables such as `[[talks.speakers]]` continue the current entry.
     headers: Vec<(&'a str, usize)>,
+    /// The offsets of each section's entries' headers, in order (a lookup per entry).
+    entry_headers: HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Locator<'a> {
@@ -227,7 +233,11 @@ impl<'a> Locator<'a> {
             offset += line.len();
             line_starts.push(offset);
         }
-        Locator { file, line_starts, headers }
+        let mut entry_headers: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &(name, offset) in headers.iter().filter(|(name, _)| !name.is_empty()) {
+            entry_headers.entry(name).or_default().push(offset);
+        }
+        Locator { file, line_starts, headers, entry_headers }
     }
 
     fn line_of(&self, offset: usize) -> usize {
@@ -235,7 +245,7 @@ impl<'a> Locator<'a> {
     }
 
     fn header_offset(&self, section: &str, index: usize) -> Option<usize> {
-        self.headers.iter().filter(|(name, _)| *name == section).nth(index).map(|&(_, offset)| offset)
+        self.entry_headers.get(section)?.get(index).copied()
     }
 
     /// A TOML syntax or shape error, attributed to the entry it falls in when it falls in one.
@@ -498,7 +508,33 @@ impl Checker<'_> {
         }
 
         self.check_series_parts(&series, &parts);
+        let institutions: BTreeSet<&str> = (talks.iter())
+            .flat_map(|talk| talk.speakers.iter().flat_map(|speaker| speaker.institutions.iter().map(String::as_str)))
+            .collect();
+        let counts = [
+            ("talks", talks.len()),
+            ("tags", tags.len()),
+            ("series", series.len()),
+            ("institutions", institutions.len()),
+        ];
+        for (section, count) in counts {
+            self.check_limit(section, count);
+        }
         Catalog { series, tags, talks }
+    }
+
+    fn check_limit(&mut self, section: &str, count: usize) {
+        if count > MAX_ENTRIES {
+            self.errors.push(DataError {
+                file: self.locator.file.to_owned(),
+                line: None,
+                item: None,
+                field: Some(section.to_owned()),
+                message: format!(
+                    "the catalog has {count} {section}, more than the limit of {MAX_ENTRIES} (the app numbers them with 16 bits)"
+                ),
+            });
+        }
     }
 
     fn paragraphs(&mut self, entry: &Entry, field: &str, raw: Vec<Spanned<String>>, required: bool) -> Vec<String> {

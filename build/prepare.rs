@@ -15,6 +15,12 @@ use super::text::{fold, words};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
+/// `index` as the app's 16-bit index; validation (`data_file::MAX_ENTRIES`) keeps every count
+/// within it.
+fn index16(index: usize) -> u16 {
+    u16::try_from(index).expect("data_file::parse refuses catalogs over MAX_ENTRIES")
+}
+
 fn leak<T>(items: Vec<T>) -> &'static [T] {
     Box::leak(items.into_boxed_slice())
 }
@@ -53,7 +59,7 @@ pub fn prepare_with(file: data_file::Catalog, min_positions: usize) -> Catalog {
         .map(|talk| {
             let named = talk.speakers.iter().flat_map(|speaker| &speaker.institutions);
             let talk_institutions: BTreeSet<u16> =
-                named.map(|name| institutions.binary_search(name).expect("collected above") as u16).collect();
+                named.map(|name| index16(institutions.binary_search(name).expect("collected above"))).collect();
             Talk {
                 id: leak_str(talk.id),
                 title: leak_str(talk.title),
@@ -73,9 +79,11 @@ pub fn prepare_with(file: data_file::Catalog, min_positions: usize) -> Catalog {
                 ),
                 abstract_paragraphs: leak_strs(talk.abstract_paragraphs),
                 bio: leak_strs(talk.bio),
-                tags: leak(talk.tags.into_iter().map(|tag| tag as u16).collect()),
+                tags: leak(talk.tags.into_iter().map(index16).collect()),
                 institutions: leak(talk_institutions.into_iter().collect()),
-                series: talk.series.map(|(series, part)| SeriesPart { series: series as u16, part: part as u16 }),
+                series: talk
+                    .series
+                    .map(|(series, part)| SeriesPart { series: index16(series), part: index16(part as usize) }),
                 links: leak(
                     (talk.links.into_iter())
                         .map(|link| Link { label: leak_str(link.label), url: leak_str(link.url) })
@@ -164,7 +172,7 @@ fn related(catalog: &Catalog) -> Vec<Vec<u16>> {
                 scored.truncate(3);
             }
             scored.sort_by(order);
-            scored.into_iter().map(|(_, other)| other as u16).collect()
+            scored.into_iter().map(|(_, other)| index16(other)).collect()
         })
         .collect()
 }
@@ -214,9 +222,9 @@ fn index(catalog: &Catalog, min_positions: usize) -> SearchIndex {
         prefix_talks,
         word_talks,
         bitset_words,
-        tag_bits: bitsets(catalog.tags.len(), &|tag, talk| talk.tags.contains(&(tag as u16))),
+        tag_bits: bitsets(catalog.tags.len(), &|tag, talk| talk.tags.contains(&index16(tag))),
         institution_bits: bitsets(catalog.institutions.len(), &|institution, talk| {
-            talk.institutions.contains(&(institution as u16))
+            talk.institutions.contains(&index16(institution))
         }),
         format_bits: bitsets(Format::ALL.len(), &|format, talk| talk.format == Format::ALL[format]),
         title_rank: ranks(talks.iter().map(|talk| fold(talk.title)).collect()),

@@ -342,3 +342,34 @@ fn seed_data_reproduces_the_original_text_verbatim() {
         );
     }
 }
+
+/// A one-talk catalog with `tags` declared tags (the talk uses the first) and a speaker naming
+/// `institutions` institutions.
+fn catalog_with(tags: usize, institutions: usize) -> String {
+    let mut text = String::new();
+    for tag in 0..tags {
+        text.push_str(&format!("[[tags]]\nid = \"t{tag}\"\nlabel = \"T{tag}\"\ndescription = \"d\"\n"));
+    }
+    let names: Vec<String> = (0..institutions).map(|i| format!("\"I{i}\"")).collect();
+    text.push_str("[[talks]]\nid = \"a\"\ntitle = \"A\"\nabstract = [\"x\"]\ntags = [\"t0\"]\n");
+    text.push_str(&format!(
+        "[[talks.speakers]]\nname = \"N\"\naffiliation = \"I0\"\ninstitutions = [{}]\n",
+        names.join(", ")
+    ));
+    text
+}
+
+#[test]
+fn counts_over_the_16_bit_limit_fail_with_a_message_naming_the_limit() {
+    let limit = data_file::MAX_ENTRIES;
+    assert!(parse("limit.toml", &catalog_with(limit, limit)).is_ok(), "the limit itself is allowed");
+    for (tags, institutions, field) in [(limit + 1, 1, "tags"), (1, limit + 1, "institutions")] {
+        let errors = parse("limit.toml", &catalog_with(tags, institutions)).expect_err(field);
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let expected = format!(
+            "limit.toml: field `{field}`: the catalog has {} {field}, more than the limit of {limit}",
+            limit + 1
+        );
+        assert!(lines.len() == 1 && lines[0].starts_with(&expected), "{lines:?}");
+    }
+}
