@@ -20,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeStaticPages } from './static-pages.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging || !process.env.TRUNK_DIST_DIR) {
@@ -31,13 +32,18 @@ const PREFIX = 'talk-catalog-';
 
 if (release) {
   // Same data as the wasm: cargo sees the same CATALOG_DATA. Offline, like the rest of the build.
-  const catalog = execFileSync('cargo', ['run', '--quiet', '--offline', '--features', 'ssr', '--bin', 'prerender'], {
+  // Beyond one page of talks, the rest go to static pages (pages/2.html, …) linked from the
+  // first, so readers without JavaScript and crawlers reach every talk.
+  const pagesDir = join(staging, 'pages');
+  const prerender = ['run', '--quiet', '--offline', '--features', 'ssr', '--bin', 'prerender', '--', '--pages-dir', pagesDir];
+  const catalog = execFileSync('cargo', prerender, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 30,
   }).trim();
   const index = join(staging, 'index.html');
   const page = await readFile(index, 'utf8');
+  await writeStaticPages(pagesDir, page);
   // The empty host element, as written in index.html or as release builds minify it.
   const host = /<div id="?talk-catalog"?><\/div>/g;
   const hosts = page.match(host) ?? [];
@@ -49,7 +55,10 @@ if (release) {
     join(embedFolder, 'fragment.html'),
     `<!-- Talk Catalog, pre-rendered by this build: paste inside the host element, e.g.
      <div id="talk-catalog">…here…</div>, to show the talks before the script has loaded
-     (and without JavaScript). Rendered with the default options (data-heading-level="2"). -->
+     (and without JavaScript). Rendered with the default options (data-heading-level="2").
+     Above one page of talks, its links to the other pages (for readers without JavaScript)
+     lead to pages/ beside your page: point them at this build's pages/ folder with
+     cargo run --features ssr --bin prerender -- --pages-url https://example.org/talks/pages/ -->
 ${catalog}
 `,
   );

@@ -2,13 +2,14 @@
 //! local storage, the clipboard, focus, timers and global keys. Every call tolerates failure: a
 //! sandboxed frame or a browser without storage loses a convenience, never the catalog.
 
+use crate::catalog::url_state::PageAddress;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent};
 
 /// The element the widget mounts into: `#talk-catalog`, or else the first `[data-talk-catalog]`.
 /// Never `<body>`: the widget must not take over a page it is embedded in.
@@ -35,12 +36,22 @@ pub fn current_search() -> String {
     gloo::utils::window().location().search().unwrap_or_default()
 }
 
-/// The page's address with `search` as its query string, keeping its path and hash.
-pub fn url_with_search(search: &str) -> String {
+/// The page's address as it is now.
+pub fn page_address() -> PageAddress {
     let location = gloo::utils::window().location();
     let origin = location.origin().unwrap_or_default();
     let path = location.pathname().unwrap_or_default();
-    format!("{origin}{path}{search}{}", location.hash().unwrap_or_default())
+    PageAddress {
+        base: format!("{origin}{path}"),
+        search: location.search().unwrap_or_default(),
+        hash: location.hash().unwrap_or_default(),
+    }
+}
+
+/// The page's address with `search` as its query string, keeping its path and hash.
+fn url_with_search(search: &str) -> String {
+    let PageAddress { base, hash, .. } = page_address();
+    format!("{base}{search}{hash}")
 }
 
 /// How a new URL enters the session history.
@@ -119,9 +130,28 @@ pub fn save_favourites(ids: &[&str]) {
     }
 }
 
-/// Puts `text` on the clipboard when the browser allows it.
-pub fn copy_text(text: &str) {
-    let _ = gloo::utils::window().navigator().clipboard().write_text(text);
+/// Puts `text` on the clipboard, then calls `done` with whether that worked. Outside secure
+/// contexts (plain `http://` on a venue network) and in some embedded browsers there is no
+/// `navigator.clipboard` at all; the browser may also refuse (no permission, page not focused).
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let navigator = gloo::utils::window().navigator();
+    // web-sys types `clipboard` as always present: ask the object itself.
+    let available = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|clipboard| !clipboard.is_undefined() && !clipboard.is_null());
+    if !available {
+        return done(false);
+    }
+    let written = wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text));
+    wasm_bindgen_futures::spawn_local(async move { done(written.await.is_ok()) });
+}
+
+/// Focuses the text field with `id` and selects its text, for the reader to copy.
+pub fn select_field(id: &str) {
+    let element = gloo::utils::document().get_element_by_id(id);
+    if let Some(field) = element.and_then(|element| element.dyn_into::<HtmlInputElement>().ok()) {
+        let _ = field.focus();
+        field.select();
+    }
 }
 
 /// Scrolls the element with `id` into view and moves keyboard focus to it.

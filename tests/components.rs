@@ -41,6 +41,9 @@ async fn render_card(expanded: bool) -> Element {
         selection: Rc::default(),
         on_action: Callback::noop(),
         on_copy: Callback::noop(),
+        address: Rc::default(),
+        copy_fallback: None,
+        interactive: true,
     };
     yew::Renderer::<TalkCard>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

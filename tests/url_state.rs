@@ -67,8 +67,9 @@ fn decodes_what_it_encodes_and_drops_the_rest() {
         ("?tc-talk=udell-hessian", state("", &[], Some(3))),
         ("?tc-talk=no-such-talk&tc-sort=sideways", ViewState::default()),
         ("?tc-fav=udell-hessian&tc-fav=nope&tc-fav=recht-body&tc-favonly=1", {
-            ViewState { favourites: [3, 7].into(), favourites_only: true, ..ViewState::default() }
+            ViewState { shared_favourites: Some([3, 7].into()), favourites_only: true, ..ViewState::default() }
         }),
+        ("?tc-fav=udell-hessian", ViewState::default()),
         ("?tc-favonly=yes", ViewState::default()),
         ("?tc-q=%E2%28%A1&tc-tag=%", state("\u{fffd}(\u{fffd}", &[], None)),
         ("?tc-sort=title&tc-format=tutorial&tc-from=TILOS", {
@@ -112,8 +113,10 @@ fn any_state() -> impl Strategy<Value = ViewState> {
             sort,
             open,
             expanded: open.into_iter().collect(),
-            // Favourites are in the URL only with "favourites only" (see `encode`).
-            favourites: if favourites_only { favourites.into_iter().collect() } else { SortedSet::new() },
+            // A URL's stars are a shared list, there only with "favourites only" (see `encode`);
+            // the person's own come from storage.
+            favourites: SortedSet::new(),
+            shared_favourites: favourites_only.then(|| favourites.into_iter().collect()),
             favourites_only,
             // Not in the URL: a link opens at the first page (and on the opened talk's).
             extra_pages: 0,
@@ -126,7 +129,8 @@ fn assert_valid(catalog: &Catalog, state: &ViewState) {
     assert!(state.selection.institutions.iter().all(|&i| usize::from(i) < catalog.institutions.len()));
     assert!(state.open.is_none_or(|talk| talk < catalog.talks.len()));
     assert!(state.expanded.iter().all(|&talk| talk < catalog.talks.len()));
-    assert!(state.favourites.iter().all(|&talk| talk < catalog.talks.len()));
+    assert!(state.favourites.is_empty(), "a URL never sets the person's own stars");
+    assert!(state.shown_favourites().iter().all(|&talk| talk < catalog.talks.len()));
     assert!(state.query.chars().count() <= MAX_QUERY_CHARS);
 }
 
@@ -141,13 +145,20 @@ proptest! {
     }
 
     #[test]
+    fn the_own_favourites_round_trip_as_the_own_not_a_shared_list(state in any_state()) {
+        let catalog = fixture();
+        let own = state.shared_favourites.clone().unwrap_or_default();
+        let mine = ViewState { favourites: own.clone(), shared_favourites: None, ..state };
+        prop_assert_eq!(decode(catalog, &encode(catalog, &mine, "")).with_favourites(own), mine);
+    }
+
+    #[test]
     fn any_query_string_decodes_to_a_valid_state(search in "\\PC{0,200}") {
         let catalog = fixture();
         let state = decode(catalog, &search);
         assert_valid(catalog, &state);
-        // And it survives a round trip of its own (stars only with "favourites only").
-        let expected = if state.favourites_only { state.clone() } else { ViewState { favourites: SortedSet::new(), ..state.clone() } };
-        prop_assert_eq!(decode(catalog, &encode(catalog, &state, &search)), expected);
+        // And it survives a round trip of its own.
+        prop_assert_eq!(decode(catalog, &encode(catalog, &state, &search)), state);
     }
 
     #[test]

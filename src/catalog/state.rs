@@ -51,9 +51,14 @@ pub struct ViewState {
     pub open: Option<usize>,
     /// Talks whose abstract is shown in full.
     pub expanded: SortedSet<usize>,
-    /// Starred talks (kept in local storage and in shared links).
+    /// The person's own starred talks, kept in local storage. Only starring changes them:
+    /// never a URL, Back or Forward.
     pub favourites: SortedSet<usize>,
-    /// Show only the starred talks.
+    /// Someone else's starred talks, from a shared link (`tc-fav`): shown instead of the
+    /// person's own while `favourites_only`. `None` when there is none, or the link's list is
+    /// the person's own.
+    pub shared_favourites: Option<SortedSet<usize>>,
+    /// Show only the starred talks (the shared list's, if there is one).
     pub favourites_only: bool,
     /// Pages of talks shown beyond the first ("Show more"); a new result starts at the first.
     pub extra_pages: usize,
@@ -75,8 +80,30 @@ pub enum Action {
     SetFavouritesOnly(bool),
     /// Shows one more page of talks.
     ShowMore,
-    /// Replaces the whole state, e.g. with one decoded from the URL after Back.
+    /// Adds the shared list's talks to the person's own favourites.
+    AddSharedFavourites,
+    /// Stops showing the shared list: "Favourites only" shows the person's own again.
+    LeaveSharedFavourites,
+    /// Replaces the view with one decoded from the URL after Back or Forward; the person's
+    /// own favourites stay as they are.
     Restore(ViewState),
+}
+
+impl ViewState {
+    /// The talks "Favourites only" shows: the shared list, or else the person's own.
+    pub fn shown_favourites(&self) -> &SortedSet<usize> {
+        self.shared_favourites.as_ref().unwrap_or(&self.favourites)
+    }
+
+    /// This view (say, decoded from a URL) with `favourites` as the person's own. A shared
+    /// list equal to them is their own (their own link, reloaded).
+    pub fn with_favourites(mut self, favourites: SortedSet<usize>) -> Self {
+        if self.shared_favourites.as_ref() == Some(&favourites) {
+            self.shared_favourites = None;
+        }
+        self.favourites = favourites;
+        self
+    }
 }
 
 pub fn reduce(state: &ViewState, action: Action) -> ViewState {
@@ -99,6 +126,7 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
             next.query.clear();
             next.selection = Selection::default();
             next.favourites_only = false;
+            next.shared_favourites = None;
         }
         Action::SetSort(sort) => next.sort = sort,
         Action::ToggleExpanded(talk) => {
@@ -125,9 +153,21 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
                 next.favourites.insert(talk);
             }
         }
-        Action::SetFavouritesOnly(only) => next.favourites_only = only,
+        Action::SetFavouritesOnly(only) => {
+            next.favourites_only = only;
+            // A shared list is a view of "favourites only": leaving it leaves the list.
+            if !only {
+                next.shared_favourites = None;
+            }
+        }
+        Action::AddSharedFavourites => {
+            if let Some(shared) = &next.shared_favourites {
+                next.favourites.extend(shared.iter().copied());
+            }
+        }
+        Action::LeaveSharedFavourites => next.shared_favourites = None,
         Action::ShowMore => next.extra_pages += 1,
-        Action::Restore(restored) => next = restored,
+        Action::Restore(restored) => next = restored.with_favourites(next.favourites),
     }
     next
 }
@@ -211,9 +251,33 @@ mod tests {
     }
 
     #[test]
-    fn restore_replaces_everything() {
+    fn restore_replaces_the_view_and_keeps_the_own_favourites() {
         let restored = ViewState { query: "x".into(), ..ViewState::default() };
-        assert_eq!(reduce(&run(&[Action::ToggleExpanded(1)]), Action::Restore(restored.clone())), restored);
+        let before = run(&[Action::ToggleExpanded(1), Action::ToggleFavourite(4)]);
+        let after = reduce(&before, Action::Restore(restored.clone()));
+        assert_eq!(after, ViewState { favourites: [4].into(), ..restored });
+    }
+
+    #[test]
+    fn a_shared_list_is_shown_but_only_starring_changes_the_own_favourites() {
+        let own = run(&[Action::ToggleFavourite(1), Action::ToggleFavourite(2)]);
+        let link = ViewState { shared_favourites: Some([5].into()), favourites_only: true, ..ViewState::default() };
+        let state = reduce(&own, Action::Restore(link));
+        assert_eq!((state.shown_favourites(), &state.favourites), (&[5].into(), &[1, 2].into()));
+
+        // Starring while the shared list is shown stars for the person; the list stays.
+        let starred = reduce(&state, Action::ToggleFavourite(5));
+        assert_eq!((starred.shown_favourites(), &starred.favourites), (&[5].into(), &[1, 2, 5].into()));
+        let added = reduce(&state, Action::AddSharedFavourites);
+        assert_eq!((added.shown_favourites(), &added.favourites), (&[5].into(), &[1, 2, 5].into()));
+
+        for leave in [Action::LeaveSharedFavourites, Action::SetFavouritesOnly(false), Action::ClearFilters] {
+            let left = reduce(&state, leave.clone());
+            assert_eq!((left.shared_favourites.as_ref(), &left.favourites), (None, &[1, 2].into()), "{leave:?}");
+        }
+        // A link carrying the person's own list is theirs, not a shared one.
+        let own_link = ViewState { shared_favourites: Some([1, 2].into()), ..ViewState::default() };
+        assert_eq!(reduce(&own, Action::Restore(own_link)).shared_favourites, None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! kept exactly as it was. Decoding never fails: anything unknown or malformed is dropped.
 
 use super::facets::Selection;
+use super::sorted_set::SortedSet;
 use super::state::{SortOrder, ViewState};
 use super::{Catalog, Format};
 use std::borrow::Cow;
@@ -17,6 +18,27 @@ const TALK: &str = "tc-talk";
 const FAVOURITE: &str = "tc-fav";
 const FAVOURITES_ONLY: &str = "tc-favonly";
 
+/// Where the widget's page is: what every link to a talk is built on, so that a link keeps
+/// the host page's own address, parameters and hash and changes only ours.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageAddress {
+    /// Origin and path (`https://example.org/page.php`); empty for links relative to the
+    /// page (pre-rendered HTML, which can't know where it will be pasted).
+    pub base: String,
+    /// The query string, with its `?` (or empty).
+    pub search: String,
+    /// The fragment, with its `#` (or empty).
+    pub hash: String,
+}
+
+impl PageAddress {
+    /// The address that opens `talk`: this page with our parameters replaced by the talk's.
+    pub fn talk_url(&self, catalog: &Catalog, talk: usize) -> String {
+        let opened = ViewState { open: Some(talk), expanded: [talk].into(), ..ViewState::default() };
+        format!("{}{}{}", self.base, encode(catalog, &opened, &self.search), self.hash)
+    }
+}
+
 /// Longest query kept from a URL, in characters: enough for any real search.
 pub const MAX_QUERY_CHARS: usize = 200;
 
@@ -28,6 +50,7 @@ fn pairs(search: &str) -> impl Iterator<Item = (Cow<'_, str>, Cow<'_, str>)> {
 pub fn decode(catalog: &Catalog, search: &str) -> ViewState {
     let mut state = ViewState::default();
     let mut selection = Selection::default();
+    let mut favourites = SortedSet::new();
     for (key, value) in pairs(search) {
         match key.as_ref() {
             QUERY => state.query = value.chars().take(MAX_QUERY_CHARS).collect(),
@@ -36,12 +59,15 @@ pub fn decode(catalog: &Catalog, search: &str) -> ViewState {
             FORMAT => selection.formats.extend(Format::ALL.into_iter().find(|format| format.id() == value)),
             SORT => state.sort = SortOrder::from_id(&value),
             TALK => state.open = catalog.talk_index(&value),
-            FAVOURITE => state.favourites.extend(catalog.talk_index(&value)),
+            FAVOURITE => favourites.extend(catalog.talk_index(&value)),
             FAVOURITES_ONLY => state.favourites_only = value == "1",
             _ => {}
         }
     }
     state.selection = selection;
+    // The URL's list is shown as someone's shared list unless it is the person's own
+    // (`ViewState::with_favourites`).
+    state.shared_favourites = state.favourites_only.then_some(favourites);
     state.expanded.extend(state.open);
     state
 }
@@ -78,7 +104,7 @@ pub fn encode(catalog: &Catalog, state: &ViewState, search: &str) -> String {
     // Favourites travel in the URL only as a shared "favourites only" view; otherwise they
     // stay in the browser's storage, and a link someone copies does not carry them.
     if state.favourites_only {
-        for &talk in &state.favourites {
+        for &talk in state.shown_favourites() {
             ours.append_pair(FAVOURITE, catalog.talks[talk].id);
         }
         ours.append_pair(FAVOURITES_ONLY, "1");

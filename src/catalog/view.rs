@@ -40,7 +40,11 @@ fn before_facets(catalog: &Catalog, state: &ViewState, query: &Query) -> (Bitset
     let mut talks = text.talks;
     if state.favourites_only {
         let mut favourites = Bitset::empty(catalog.talks.len());
-        state.favourites.iter().filter(|&&talk| talk < catalog.talks.len()).for_each(|&talk| favourites.insert(talk));
+        state
+            .shown_favourites()
+            .iter()
+            .filter(|&&talk| talk < catalog.talks.len())
+            .for_each(|&talk| favourites.insert(talk));
         talks.intersect(favourites.words());
     }
     (talks, text.scores)

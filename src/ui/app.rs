@@ -1,13 +1,17 @@
 use super::active_filters::ActiveFilters;
+use super::announcer::{use_announcer, LiveRegion};
 use super::empty_state::EmptyState;
 use super::facet_panel::FacetPanel;
 use super::options::Options;
 use super::search_box::{SearchBox, SEARCH_INPUT_ID};
+use super::shared_favourites::SharedFavourites;
 use super::sort_control::SortControl;
 use super::state::UiState;
-use super::talk_card::{heading_id, TalkCard};
+use super::static_pages::{page_count, Pager, PagerFrom};
+use super::talk_card::{copy_field_id, heading_id, TalkCard};
 use crate::catalog::state::{Action, ViewState};
-use crate::catalog::{catalog, url_state, view};
+use crate::catalog::url_state::{self, PageAddress};
+use crate::catalog::{catalog, view};
 use crate::platform::{self, HistoryMode};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -20,17 +24,23 @@ pub struct AppProps {
     /// default view when pre-rendering.
     #[prop_or_default]
     pub initial: ViewState,
+    /// The page's address, which links to talks are built on (relative links when
+    /// pre-rendering).
+    #[prop_or_default]
+    pub address: PageAddress,
+    /// Pre-rendering only: where the static pages of the talks after the first page are
+    /// (`pages/`), linked for readers without JavaScript.
+    #[prop_or_default]
+    pub pages_url: Option<AttrValue>,
 }
 
 /// The state a page load starts from: the URL's (when the widget may use it), with the stored
-/// favourites unless the URL brings its own (a shared list).
+/// favourites as the person's own.
 pub fn initial_state(options: Options) -> ViewState {
-    let mut state =
+    let state =
         if options.url_sync { url_state::decode(catalog(), &platform::current_search()) } else { ViewState::default() };
-    if state.favourites.is_empty() {
-        state.favourites = platform::load_favourites().iter().filter_map(|id| catalog().talk_index(id)).collect();
-    }
-    view::reveal_open(catalog(), state, options.page_size)
+    let stored = platform::load_favourites().iter().filter_map(|id| catalog().talk_index(id)).collect();
+    view::reveal_open(catalog(), state.with_favourites(stored), options.page_size)
 }
 
 /// How long typing must pause before the URL follows.
@@ -46,9 +56,11 @@ pub fn App(props: &AppProps) -> Html {
     // The talk whose heading should get focus after the next render (a deep link, or a link
     // to another talk), with a counter so following the same link twice focuses twice.
     let focus = use_state(|| (state.view.open, 0u32));
-    // How many links were copied: each copy puts a new node in the live region, so screen
-    // readers announce the second copy too (the same text in the same node would be silent).
-    let copied = use_state(|| 0u32);
+    let (announcement, announce) = use_announcer();
+    // The talk whose link could not be put on the clipboard, and the link, shown selected in a
+    // field for the reader to copy.
+    let copy_fallback = use_state(|| None::<(usize, AttrValue)>);
+    let address = use_memo(props.address.clone(), |address| address.clone());
 
     // Keep the URL in step with the state: opening a talk is a step in history, at once; the
     // rest (typing, ticking filters) replaces the current entry once the user pauses. Per
@@ -73,12 +85,17 @@ pub fn App(props: &AppProps) -> Html {
             *pending_replace.borrow_mut() = Some(platform::after(URL_UPDATE_DELAY_MS, replace));
         }
     });
-    // Save stars when the user changes them; not on load, which may show someone else's
-    // shared list that must not replace the stars kept here.
+    // Save stars when the person changes them (only starring does: see `ViewState::favourites`),
+    // not on load.
     let loading = use_mut_ref(|| true);
     use_effect_with(state.view.favourites.clone(), move |favourites| {
         if !std::mem::replace(&mut *loading.borrow_mut(), false) {
             platform::save_favourites(&favourites.iter().map(|&talk| catalog().talks[talk].id).collect::<Vec<_>>());
+        }
+    });
+    use_effect_with(copy_fallback.as_ref().map(|&(talk, _)| talk), |talk| {
+        if let Some(talk) = talk {
+            platform::select_field(&copy_field_id(catalog().talks[*talk].id));
         }
     });
     use_effect_with(*focus, |&(talk, _)| {
@@ -119,14 +136,41 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let on_copy = {
-        let copied = copied.clone();
+        let (announce, copy_fallback) = (announce.clone(), copy_fallback.clone());
         Callback::from(move |talk: usize| {
-            let shared = ViewState { open: Some(talk), expanded: [talk].into(), ..ViewState::default() };
-            let search = url_state::encode(catalog(), &shared, &platform::current_search());
-            platform::copy_text(&platform::url_with_search(&search));
-            copied.set(*copied + 1);
+            let url = AttrValue::from(platform::page_address().talk_url(catalog(), talk));
+            let (announce, copy_fallback) = (announce.clone(), copy_fallback.clone());
+            platform::copy_text(&url.clone(), move |copied| {
+                if copied {
+                    copy_fallback.set(None);
+                    announce.emit("Link copied".into());
+                } else {
+                    copy_fallback.set(Some((talk, url)));
+                    announce
+                        .emit("Could not copy the link: it is selected in the field below, copy it from there".into());
+                }
+            });
         })
     };
+    let shared_favourites = state.view.shared_favourites.as_ref().map(|shared| {
+        let not_mine = shared.iter().filter(|talk| !state.view.favourites.contains(talk)).count();
+        let on_add = {
+            let (on_action, announce) = (on_action.clone(), announce.clone());
+            Callback::from(move |()| {
+                on_action.emit(Action::AddSharedFavourites);
+                announce.emit(format!("Added {} to your favourites", super::talks(not_mine)).into());
+            })
+        };
+        html! {
+            <SharedFavourites
+                shared={shared.len()}
+                {not_mine}
+                own={state.view.favourites.len()}
+                {on_add}
+                on_leave={on_action.reform(|()| Action::LeaveSharedFavourites)}
+            />
+        }
+    });
     let rendered = view.rendered(state.view.extra_pages, options.page_size);
     // A new query's result is painted with its first cards and those already on the page; the
     // others are created once that frame is painted (unless the next keystroke comes first), so
@@ -211,11 +255,8 @@ pub fn App(props: &AppProps) -> Html {
                             </button>
                         </div>
                     </div>
-                    <p class="tc-visually-hidden" aria-live="polite">
-                        if *copied > 0 {
-                            <span key={*copied}>{ "Link copied" }</span>
-                        }
-                    </p>
+                    <LiveRegion {announcement} />
+                    { for shared_favourites }
                     if view.talks.is_empty() {
                         <EmptyState relaxations={view::relaxations(catalog(), &state.view)} on_action={on_action.clone()} />
                     } else {
@@ -231,6 +272,8 @@ pub fn App(props: &AppProps) -> Html {
                                         selection={Rc::clone(&selection)}
                                         on_action={on_action.clone()}
                                         on_copy={on_copy.clone()}
+                                        address={Rc::clone(&address)}
+                                        copy_fallback={copy_fallback.as_ref().filter(|&&(at, _)| at == talk).map(|(_, url)| url.clone())}
                                     />
                                 </li>
                             }) }
@@ -242,6 +285,9 @@ pub fn App(props: &AppProps) -> Html {
                                     { format!("Show {} more", (view.talks.len() - rendered).min(options.page_size)) }
                                 </button>
                             </p>
+                            if let Some(pages_url) = props.pages_url.clone() {
+                                <Pager page=0 pages={page_count(options.page_size)} from={PagerFrom::First { pages_url }} />
+                            }
                         }
                     }
                 </div>

@@ -1,3 +1,4 @@
+use super::talks;
 use crate::catalog::catalog;
 use crate::catalog::state::Action;
 use crate::catalog::view::Relaxation;
@@ -8,14 +9,6 @@ pub struct EmptyStateProps {
     /// Each way to widen the search, with how many talks it would show.
     pub relaxations: Vec<(Relaxation, usize)>,
     pub on_action: Callback<Action>,
-}
-
-fn talks(count: usize) -> String {
-    if count == 1 {
-        "1 talk".to_owned()
-    } else {
-        format!("{count} talks")
-    }
 }
 
 /// "No talks match", with one-click ways out.

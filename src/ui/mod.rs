@@ -1,19 +1,32 @@
 //! The Yew view layer: thin components over the core's state and search.
 
 mod active_filters;
+mod announcer;
 mod app;
 mod empty_state;
 mod facet_panel;
 mod highlight;
 mod options;
 mod search_box;
+mod shared_favourites;
 mod sort_control;
 mod state;
+mod static_pages;
 mod talk_card;
 
 pub use app::{initial_state, App, AppProps};
 pub use options::Options;
+pub use static_pages::{page_count, StaticPage, StaticPageProps};
 pub use talk_card::{TalkCard, TalkCardProps};
+
+/// "1 talk", "3 talks".
+fn talks(count: usize) -> String {
+    if count == 1 {
+        "1 talk".to_owned()
+    } else {
+        format!("{count} talks")
+    }
+}
 
 /// Renders the app into the host element, in place of whatever the page pre-rendered there
 /// (the same components' static HTML, see src/bin/prerender.rs); logs and does nothing when
@@ -23,11 +36,13 @@ pub fn mount() {
         Some(host) => {
             let options = Options::from_attributes(|name| crate::platform::data_attribute(&host, name));
             let initial = initial_state(options);
+            let address = crate::platform::page_address();
             // Replaced, not hydrated: the URL may ask for another view than the pre-rendered
             // default one. Both happen before the next paint, and the default view renders
             // the same boxes, so nothing moves.
             host.set_text_content(None);
-            yew::Renderer::<App>::with_root_and_props(host, AppProps { options, initial }).render();
+            yew::Renderer::<App>::with_root_and_props(host, AppProps { options, initial, address, pages_url: None })
+                .render();
         }
         None => gloo::console::error!(
             "Talk Catalog: no element with id=\"talk-catalog\" or data-talk-catalog to mount into"

@@ -5,6 +5,7 @@ use crate::catalog::facets::{FacetValue, Selection};
 use crate::catalog::field::Field;
 use crate::catalog::query::Query;
 use crate::catalog::state::Action;
+use crate::catalog::url_state::PageAddress;
 use crate::catalog::view::teaser;
 use crate::catalog::Format;
 use std::rc::Rc;
@@ -26,6 +27,16 @@ pub struct TalkCardProps {
     pub on_action: Callback<Action>,
     /// "Copy link" was pressed: called with the talk's index.
     pub on_copy: Callback<usize>,
+    /// The page's address, which links to other talks are built on.
+    #[prop_or_default]
+    pub address: Rc<PageAddress>,
+    /// The talk's link, when copying it to the clipboard failed: shown in a field to copy.
+    #[prop_or_default]
+    pub copy_fallback: Option<AttrValue>,
+    /// False on a static page (no app behind it): no buttons, no links into the app, the
+    /// details shown.
+    #[prop_or(true)]
+    pub interactive: bool,
 }
 
 /// The id of a talk's heading: deep links and "Related talks" move focus there.
@@ -33,37 +44,55 @@ pub fn heading_id(talk: &str) -> String {
     format!("tc-title-{talk}")
 }
 
-/// A link to another talk that opens it in place (a plain link still works in a new tab).
-fn talk_link(index: usize, on_action: &Callback<Action>) -> Html {
-    let talk = &catalog().talks[index];
-    let onclick = on_action.reform(move |event: MouseEvent| {
-        event.prevent_default();
-        Action::Open(index)
-    });
-    html! { <a href={format!("?tc-talk={}", talk.id)} {onclick}>{ talk.title }</a> }
+/// The id of the field that holds a talk's link when it could not be copied.
+pub fn copy_field_id(talk: &str) -> String {
+    format!("tc-link-{talk}")
 }
 
-fn link_list(heading: &str, title: String, talks: &[usize], on_action: &Callback<Action>) -> Html {
+/// What links to other talks need: where the page is, and where a click goes.
+struct Links<'a> {
+    address: &'a PageAddress,
+    on_action: &'a Callback<Action>,
+}
+
+impl Links<'_> {
+    /// A link to a talk that opens it in place; its address (the page's own, with only our
+    /// parameters changed) works in a new tab and when copied.
+    fn talk(&self, index: usize) -> Html {
+        let catalog = catalog();
+        let on_action = self.on_action.clone();
+        let onclick = Callback::from(move |event: MouseEvent| {
+            // A click with a modifier opens a new tab or window: leave that to the browser.
+            if !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key()) {
+                event.prevent_default();
+                on_action.emit(Action::Open(index));
+            }
+        });
+        html! { <a href={self.address.talk_url(catalog, index)} {onclick}>{ catalog.talks[index].title }</a> }
+    }
+}
+
+fn link_list(heading: &str, title: String, talks: &[usize], links: &Links) -> Html {
     if talks.is_empty() {
         return html! {};
     }
     html! {
         <section class="tc-more">
             <@{heading.to_owned()} class="tc-section-title">{ title }</@>
-            <ul>{ for talks.iter().map(|&talk| html! { <li>{ talk_link(talk, on_action) }</li> }) }</ul>
+            <ul>{ for talks.iter().map(|&talk| html! { <li>{ links.talk(talk) }</li> }) }</ul>
         </section>
     }
 }
 
 /// "Part 1 of 2 · next: Part 2" for talks in a series.
-fn series_nav(index: usize, on_action: &Callback<Action>) -> Html {
+fn series_nav(index: usize, links: &Links) -> Html {
     let catalog = catalog();
     let Some(part) = catalog.talks[index].series else { return html! {} };
     let parts = catalog.series_parts(part.series);
     let position = parts.iter().position(|&(_, talk)| talk == index).unwrap_or(0);
     let step = |label: &str, neighbour: Option<&(u16, usize)>| match neighbour {
         Some(&(number, talk)) => html! {
-            <>{ format!(" · {label}: ") }{ talk_link(talk, on_action) }{ format!(" (part {number})") }</>
+            <>{ format!(" · {label}: ") }{ links.talk(talk) }{ format!(" (part {number})") }</>
         },
         None => html! {},
     };
@@ -87,6 +116,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
     let details_id = format!("tc-details-{}", talk.id);
     let heading_id = heading_id(talk.id);
     let on_action = &props.on_action;
+    let links = Links { address: &props.address, on_action };
     let toggle = on_action.reform(move |_: MouseEvent| Action::ToggleExpanded(index));
     let star = on_action.reform(move |_: MouseEvent| Action::ToggleFavourite(index));
     let copy = props.on_copy.reform(move |_: MouseEvent| index);
@@ -109,16 +139,18 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                 <@{title_tag} class="tc-talk-title" id={heading_id} tabindex="-1">
                     { highlighted(talk.title, Field::Title, &props.query) }
                 </@>
-                <button
-                    type="button"
-                    class="tc-star"
-                    aria-pressed={props.favourite.to_string()}
-                    aria-label={format!("Favourite: {}", talk.title)}
-                    title={if props.favourite { "Remove from favourites" } else { "Add to favourites" }}
-                    onclick={star}
-                >
-                    <span aria-hidden="true">{ if props.favourite { "★" } else { "☆" } }</span>
-                </button>
+                if props.interactive {
+                    <button
+                        type="button"
+                        class="tc-star"
+                        aria-pressed={props.favourite.to_string()}
+                        aria-label={format!("Favourite: {}", talk.title)}
+                        title={if props.favourite { "Remove from favourites" } else { "Add to favourites" }}
+                        onclick={star}
+                    >
+                        <span aria-hidden="true">{ if props.favourite { "★" } else { "☆" } }</span>
+                    </button>
+                }
             </div>
             if talk.format == Format::Tutorial {
                 <p class="tc-format">{ Format::Tutorial.label() }</p>
@@ -137,6 +169,9 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                     let value = FacetValue::Tag(tag);
                     let tag = &catalog.tags[usize::from(tag)];
                     let onclick = on_action.reform(move |_: MouseEvent| Action::ToggleFacet(value));
+                    if !props.interactive {
+                        return html! { <li><span class="tc-tag" title={tag.description}>{ tag.label }</span></li> };
+                    }
                     html! {
                         <li>
                             <button
@@ -158,15 +193,17 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                     { highlighted(teaser(talk), Field::Abstract, &props.query) }
                 </p>
             }
-            <button
-                type="button"
-                class="tc-toggle"
-                aria-expanded={props.expanded.to_string()}
-                aria-controls={details_id.clone()}
-                onclick={toggle}
-            >
-                { if props.expanded { "Hide abstract" } else { "Show abstract" } }
-            </button>
+            if props.interactive {
+                <button
+                    type="button"
+                    class="tc-toggle"
+                    aria-expanded={props.expanded.to_string()}
+                    aria-controls={details_id.clone()}
+                    onclick={toggle}
+                >
+                    { if props.expanded { "Hide abstract" } else { "Show abstract" } }
+                </button>
+            }
             <div class="tc-details" id={details_id} hidden={!props.expanded}>
                 <div class="tc-abstract">
                     { for talk.abstract_paragraphs.iter().map(|paragraph| html! {
@@ -181,20 +218,28 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                         }) }
                     </section>
                 }
-                { series_nav(index, on_action) }
-                { link_list(
-                    &section_tag,
-                    format!("Other talks by {}", speaker_names.join(" and ")),
-                    &catalog.same_speaker_talks(index),
-                    on_action,
-                ) }
-                { link_list(
-                    &section_tag,
-                    "Related talks".to_owned(),
-                    &talk.related.iter().map(|&other| usize::from(other)).collect::<Vec<_>>(),
-                    on_action,
-                ) }
-                <button type="button" class="tc-link-button tc-copy" onclick={copy}>{ "Copy link" }</button>
+                if props.interactive {
+                    { series_nav(index, &links) }
+                    { link_list(
+                        &section_tag,
+                        format!("Other talks by {}", speaker_names.join(" and ")),
+                        &catalog.same_speaker_talks(index),
+                        &links,
+                    ) }
+                    { link_list(
+                        &section_tag,
+                        "Related talks".to_owned(),
+                        &talk.related.iter().map(|&other| usize::from(other)).collect::<Vec<_>>(),
+                        &links,
+                    ) }
+                    <button type="button" class="tc-link-button tc-copy" onclick={copy}>{ "Copy link" }</button>
+                    if let Some(url) = &props.copy_fallback {
+                        <p class="tc-copy-field">
+                            <label for={copy_field_id(talk.id)}>{ "Link to this talk" }</label>
+                            <input id={copy_field_id(talk.id)} type="url" readonly=true value={url.clone()} />
+                        </p>
+                    }
+                }
             </div>
         </article>
     }

@@ -1,8 +1,9 @@
 // Accessibility checks with axe-core (node_modules/axe-core, injected into the page) against the
 // release build (dist/) in headless Chromium. axe runs on the whole document with the WCAG 2.0,
-// 2.1 and 2.2 A/AA rules plus axe's best practices, in nine states: initial, filtered, expanded,
-// empty, dark, a 390px phone with the filters opened, long facets folded and unfolded, and the
-// pre-rendered page without JavaScript. Every state must have zero violations;
+// 2.1 and 2.2 A/AA rules plus axe's best practices, in eleven states: initial, filtered, expanded,
+// a shared favourites list with a link that could not be copied, empty, dark, a 390px phone
+// with the filters opened, long facets folded and unfolded, the pre-rendered page without
+// JavaScript, and a static page of talks. Every state must have zero violations;
 // a failure lists each violation's id, impact, help and target nodes, and says for each node
 // whether it is inside the widget (`.tc`) or in the host page around it.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
@@ -11,6 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { catalogSuite, DIST, ROOT, settle, stableIds, waitFor } from './harness.mjs';
 import { search, setFacet as tick, toggleOf } from './dom.mjs';
+import { pagedSite } from './static-site.mjs';
 
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -102,6 +104,19 @@ test('axe: expanded (a tutorial part with its series, and a talk with a bio)', a
   assertNoErrors();
 });
 
+test("axe: someone's shared favourites, and a link that could not be copied", async () => {
+  const page = await reopen('/?tc-fav=udell-hessian&tc-fav=kalai-hallucinations&tc-favonly=1', {
+    beforeLoad: (context) =>
+      context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined })),
+  });
+  assert.ok(await page.getByRole('region', { name: 'Shared favourites' }).isVisible());
+  await expand(page, 'udell-hessian');
+  await page.locator('article[data-talk-id="udell-hessian"]').getByRole('button', { name: 'Copy link' }).click();
+  await page.getByRole('textbox', { name: 'Link to this talk' }).waitFor();
+  await assertAccessible(page, 'shared favourites and copy field');
+  assertNoErrors();
+});
+
 test('axe: empty (no results)', async () => {
   const { page } = suite.session;
   await tick(page, 'Topic', 'Control');
@@ -169,5 +184,19 @@ test('axe: without JavaScript (the pre-rendered page)', async () => {
     await assertAccessible(page, 'no-JavaScript');
   } finally {
     await context.close();
+  }
+});
+
+test('axe: a static page of talks (pages/2.html, for readers without JavaScript)', async () => {
+  const site = await pagedSite();
+  const context = await suite.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL('pages/2.html', site.url).href);
+    assert.ok(await page.getByRole('navigation', { name: 'Pages of talks' }).isVisible());
+    await assertAccessible(page, 'static page');
+  } finally {
+    await context.close();
+    await site.close();
   }
 });

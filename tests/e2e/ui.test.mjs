@@ -566,7 +566,9 @@ test('a local storage that throws does not break the catalog or starring', async
 test('a shared favourites link shows exactly its talks', async () => {
   const page = await reopen('/?tc-fav=udell-hessian&tc-favonly=1');
   assert.deepEqual(await stableIds(page, 'on load'), ['udell-hessian']);
-  assert.equal(await starOf(page, 'udell-hessian').getAttribute('aria-pressed'), 'true');
+  // Someone else's list: the stars show the reader's own (none yet), and the list says whose it is.
+  assert.equal(await starOf(page, 'udell-hessian').getAttribute('aria-pressed'), 'false');
+  assert.ok(await page.getByRole('region', { name: 'Shared favourites' }).isVisible());
   assert.ok(await page.getByRole('checkbox', { name: /^Favourites only/ }).isChecked());
   assertNoErrors();
 });

@@ -1,0 +1,100 @@
+//! The catalog as plain linked pages, for readers without JavaScript and for crawlers: the
+//! pre-rendered page shows the first page of talks and links to the others (`pages/2.html`,
+//! …), each a static page with no script (src/bin/prerender.rs writes them).
+
+use super::options::Options;
+use super::talk_card::TalkCard;
+use crate::catalog::catalog;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How many pages of `page_size` the catalog's talks fill.
+pub fn page_count(page_size: usize) -> usize {
+    catalog().talks.len().div_ceil(page_size.max(1))
+}
+
+/// Where the pager's links lead: from the first page (the catalog itself) to `{url}{n}.html`,
+/// or from a static page to its neighbours and back to the catalog (`../`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PagerFrom {
+    First { pages_url: AttrValue },
+    Static,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PagerProps {
+    /// The page shown, from 0.
+    pub page: usize,
+    pub pages: usize,
+    pub from: PagerFrom,
+}
+
+/// Links to every page of talks, the current one marked.
+#[component]
+pub fn Pager(props: &PagerProps) -> Html {
+    let href = |page: usize| match (&props.from, page) {
+        (PagerFrom::First { pages_url }, page) => format!("{pages_url}{}.html", page + 1),
+        (PagerFrom::Static, 0) => "../".to_owned(),
+        (PagerFrom::Static, page) => format!("{}.html", page + 1),
+    };
+    let step = |label: &str, page: Option<usize>| match page.filter(|&page| page < props.pages) {
+        Some(page) => html! { <li><a href={href(page)} rel={label.to_lowercase()}>{ label.to_owned() }</a></li> },
+        None => html! {},
+    };
+    html! {
+        <nav class="tc-pages" aria-label="Pages of talks">
+            <ul>
+                { step("Previous", props.page.checked_sub(1)) }
+                { for (0..props.pages).map(|page| html! {
+                    <li>
+                        <a href={href(page)} aria-current={(page == props.page).then_some("page")}>
+                            { page + 1 }
+                        </a>
+                    </li>
+                }) }
+                { step("Next", Some(props.page + 1)) }
+            </ul>
+        </nav>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StaticPageProps {
+    /// The page, from 0 (the first is the catalog page itself).
+    pub page: usize,
+    #[prop_or_default]
+    pub options: Options,
+}
+
+/// One page of talks in programme order, every abstract shown, with the pager: the body of
+/// `pages/{page + 1}.html`.
+#[component]
+pub fn StaticPage(props: &StaticPageProps) -> Html {
+    let size = props.options.page_size.max(1);
+    let talks = catalog().talks.len();
+    let shown = (props.page * size).min(talks)..((props.page + 1) * size).min(talks);
+    let (query, selection) = (Rc::default(), Rc::default());
+    html! {
+        <div class="tc tc-static">
+            <p class="tc-status">{ format!("Talks {} to {} of {talks}", shown.start + 1, shown.end) }</p>
+            <ol class="tc-list" start={(shown.start + 1).to_string()}>
+                { for shown.map(|talk| html! {
+                    <li>
+                        <TalkCard
+                            index={talk}
+                            options={props.options}
+                            expanded=true
+                            favourite=false
+                            query={Rc::clone(&query)}
+                            selection={Rc::clone(&selection)}
+                            on_action={Callback::noop()}
+                            on_copy={Callback::noop()}
+                            interactive=false
+                        />
+                    </li>
+                }) }
+            </ol>
+            <Pager page={props.page} pages={page_count(size)} from={PagerFrom::Static} />
+        </div>
+    }
+}

@@ -1,0 +1,99 @@
+// Readers without JavaScript and crawlers reach every talk: beyond one page of talks, the
+// pre-rendered page links static pages of the rest (pages/2.html, …), each with every abstract
+// in full and links to the others. Paged 8 at a time, so the 20 seed talks make three pages.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { FRAGMENT, launch } from './harness.mjs';
+import { PAGE_SIZE, pagedSite } from './static-site.mjs';
+
+let site;
+let browser;
+/** Every talk id in programme order (from the pre-rendered fragment, one page of 50). */
+let programme;
+
+before(async () => {
+  site = await pagedSite();
+  programme = [...(await readFile(FRAGMENT, 'utf8')).matchAll(/data-talk-id="([^"]+)"/g)].map((m) => m[1]);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('without JavaScript, "Next" links lead through every talk, each shown in full', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(site.url);
+    const seen = [];
+    const visited = [];
+    for (;;) {
+      visited.push(new URL(page.url()).pathname);
+      const ids = await page.$$eval('article[data-talk-id]', (as) => as.map((a) => a.dataset.talkId));
+      assert.ok(ids.length > 0 && ids.length <= PAGE_SIZE, `${ids.length} talks on ${page.url()}`);
+      seen.push(...ids);
+      const details = page.locator('article .tc-details');
+      for (let i = 0; i < (await details.count()); i += 1) {
+        assert.ok(await details.nth(i).isVisible(), `abstract ${i + 1} shown on ${page.url()}`);
+      }
+      const pager = page.getByRole('navigation', { name: 'Pages of talks' });
+      assert.ok(await pager.isVisible(), `the pager is shown on ${page.url()}`);
+      const current = pager.locator('[aria-current="page"]');
+      assert.equal((await current.innerText()).trim(), String(visited.length));
+      const next = pager.getByRole('link', { name: 'Next' });
+      if ((await next.count()) === 0) break;
+      await next.click();
+      await page.waitForLoadState();
+    }
+    assert.deepEqual(visited, ['/', '/pages/2.html', '/pages/3.html']);
+    assert.deepEqual(seen, programme, 'every talk once, in programme order');
+
+    // Back to the first page, and to the searchable catalog.
+    await page.getByRole('navigation', { name: 'Pages of talks' }).getByRole('link', { name: '1', exact: true }).click();
+    await page.waitForLoadState();
+    assert.equal(new URL(page.url()).pathname, '/');
+    await page.goto(new URL('pages/2.html', site.url).href);
+    await page.getByRole('link', { name: 'Search all talks' }).click();
+    await page.waitForLoadState();
+    assert.equal(new URL(page.url()).pathname, '/');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a static page shows no control that needs the app, with JavaScript on too', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL('pages/2.html', site.url).href);
+    assert.equal(await page.locator('script').count(), 0, 'no script');
+    assert.equal(await page.locator('article[data-talk-id]').count(), PAGE_SIZE);
+    const visibleButtons = await page.locator('.tc button').evaluateAll((buttons) => buttons.filter((b) => b.checkVisibility()).length);
+    assert.equal(visibleButtons, 0, 'no button without the app behind it');
+    assert.ok(await page.locator('article .tc-details').first().isVisible());
+    // The stylesheets load from the build, one folder up: the cards are styled.
+    const border = await page.locator('article.tc-talk').first().evaluate((a) => getComputedStyle(a).borderTopStyle);
+    assert.equal(border, 'solid');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('with JavaScript the app takes over and the static pager goes', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.waitForSelector('[data-ready] article[data-talk-id]');
+    assert.equal(await page.getByRole('navigation', { name: 'Pages of talks' }).count(), 0);
+  } finally {
+    await context.close();
+  }
+});
