@@ -23,7 +23,11 @@ pub fn SharedFavourites(props: &SharedFavouritesProps) -> Html {
         <section class="tc-shared" aria-label="Shared favourites">
             <p>
                 { format!("You are viewing someone's shared favourites ({}). ", talks(props.shared)) }
-                { format!("Your own favourites ({}) are kept as they are.", talks(props.own)) }
+                if props.own == 0 {
+                    { "Starring a talk adds it to your own favourites." }
+                } else {
+                    { format!("Your own favourites ({}) are kept as they are.", talks(props.own)) }
+                }
             </p>
             <p class="tc-shared-actions">
                 if props.not_mine > 0 {

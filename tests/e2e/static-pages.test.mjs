@@ -23,10 +23,18 @@ after(async () => {
   await site?.close();
 });
 
-test('without JavaScript, "Next" links lead through every talk, each shown in full', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+/** Runs `body(page)` in a fresh browser context with `options`, closed afterwards. */
+async function inPage(options, body) {
+  const context = await browser.newContext(options);
   try {
-    const page = await context.newPage();
+    await body(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+test('without JavaScript, "Next" links lead through every talk, each shown in full', async () => {
+  await inPage({ javaScriptEnabled: false }, async (page) => {
     await page.goto(site.url);
     const seen = [];
     const visited = [];
@@ -59,15 +67,11 @@ test('without JavaScript, "Next" links lead through every talk, each shown in fu
     await page.getByRole('link', { name: 'Search all talks' }).click();
     await page.waitForLoadState();
     assert.equal(new URL(page.url()).pathname, '/');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a static page shows no control that needs the app, with JavaScript on too', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
+  await inPage({}, async (page) => {
     const errors = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     page.on('pageerror', (error) => errors.push(error.message));
@@ -81,19 +85,13 @@ test('a static page shows no control that needs the app, with JavaScript on too'
     const border = await page.locator('article.tc-talk').first().evaluate((a) => getComputedStyle(a).borderTopStyle);
     assert.equal(border, 'solid');
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('with JavaScript the app takes over and the static pager goes', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
+  await inPage({}, async (page) => {
     await page.goto(site.url);
     await page.waitForSelector('[data-ready] article[data-talk-id]');
     assert.equal(await page.getByRole('navigation', { name: 'Pages of talks' }).count(), 0);
-  } finally {
-    await context.close();
-  }
+  });
 });
