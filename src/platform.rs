@@ -141,8 +141,20 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     if !available {
         return done(false);
     }
-    let written = wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text));
-    wasm_bindgen_futures::spawn_local(async move { done(written.await.is_ok()) });
+    let done = Rc::new(RefCell::new(Some(done)));
+    let settle = |copied: bool| {
+        let done = Rc::clone(&done);
+        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            if let Some(done) = done.borrow_mut().take() {
+                done(copied);
+            }
+        })
+    };
+    let (resolved, rejected) = (settle(true), settle(false));
+    let _ = navigator.clipboard().write_text(text).then2(&resolved, &rejected);
+    // The promise calls one of them later: they must outlive this call (two small closures a copy).
+    resolved.forget();
+    rejected.forget();
 }
 
 /// Focuses the text field with `id` and selects its text, for the reader to copy.

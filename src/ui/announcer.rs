@@ -26,16 +26,11 @@ pub fn use_announcer() -> (UseReducerHandle<Announcement>, Callback<AttrValue>) 
     (announcement, Callback::from(move |text: AttrValue| dispatcher.dispatch(text)))
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LiveRegionProps {
-    pub announcement: UseReducerHandle<Announcement>,
-}
-
-/// Each message is a new node (keyed by its number), so the same text twice is announced
-/// twice: screen readers stay silent when a node's text is set to what it already says.
-#[component]
-pub fn LiveRegion(props: &LiveRegionProps) -> Html {
-    let Announcement { count, text } = &*props.announcement;
+/// The polite live region. Each message is a new node (keyed by its number), so the same text
+/// twice is announced twice: screen readers stay silent when a node's text is set to what it
+/// already says.
+pub fn live_region(announcement: &Announcement) -> Html {
+    let Announcement { count, text } = announcement;
     html! {
         <p class="tc-visually-hidden" aria-live="polite">
             if *count > 0 {

@@ -1,10 +1,10 @@
 use super::active_filters::ActiveFilters;
-use super::announcer::{use_announcer, LiveRegion};
+use super::announcer::{live_region, use_announcer};
 use super::empty_state::EmptyState;
 use super::facet_panel::FacetPanel;
 use super::options::Options;
 use super::search_box::{SearchBox, SEARCH_INPUT_ID};
-use super::shared_favourites::SharedFavourites;
+use super::shared_favourites::{shared_favourites, SharedList};
 use super::sort_control::SortControl;
 use super::state::UiState;
 use super::static_pages::{page_count, Pager, PagerFrom};
@@ -27,7 +27,7 @@ pub struct AppProps {
     /// The page's address, which links to talks are built on (relative links when
     /// pre-rendering).
     #[prop_or_default]
-    pub address: PageAddress,
+    pub address: Rc<PageAddress>,
     /// Pre-rendering only: where the static pages of the talks after the first page are
     /// (`pages/`), linked for readers without JavaScript.
     #[prop_or_default]
@@ -60,7 +60,6 @@ pub fn App(props: &AppProps) -> Html {
     // The talk whose link could not be put on the clipboard, and the link, shown selected in a
     // field for the reader to copy.
     let copy_fallback = use_state(|| None::<(usize, AttrValue)>);
-    let address = use_memo(props.address.clone(), |address| address.clone());
 
     // Keep the URL in step with the state: opening a talk is a step in history, at once; the
     // rest (typing, ticking filters) replaces the current entry once the user pauses. Per
@@ -161,15 +160,13 @@ pub fn App(props: &AppProps) -> Html {
                 announce.emit(format!("Added {} to your favourites", super::talks(not_mine)).into());
             })
         };
-        html! {
-            <SharedFavourites
-                shared={shared.len()}
-                {not_mine}
-                own={state.view.favourites.len()}
-                {on_add}
-                on_leave={on_action.reform(|()| Action::LeaveSharedFavourites)}
-            />
-        }
+        shared_favourites(&SharedList {
+            shared: shared.len(),
+            not_mine,
+            own: state.view.favourites.len(),
+            on_add,
+            on_leave: on_action.reform(|()| Action::LeaveSharedFavourites),
+        })
     });
     let rendered = view.rendered(state.view.extra_pages, options.page_size);
     // A new query's result is painted with its first cards and those already on the page; the
@@ -255,7 +252,7 @@ pub fn App(props: &AppProps) -> Html {
                             </button>
                         </div>
                     </div>
-                    <LiveRegion {announcement} />
+                    { live_region(&announcement) }
                     { for shared_favourites }
                     if view.talks.is_empty() {
                         <EmptyState relaxations={view::relaxations(catalog(), &state.view)} on_action={on_action.clone()} />
@@ -272,7 +269,7 @@ pub fn App(props: &AppProps) -> Html {
                                         selection={Rc::clone(&selection)}
                                         on_action={on_action.clone()}
                                         on_copy={on_copy.clone()}
-                                        address={Rc::clone(&address)}
+                                        address={Rc::clone(&props.address)}
                                         copy_fallback={copy_fallback.as_ref().filter(|&&(at, _)| at == talk).map(|(_, url)| url.clone())}
                                     />
                                 </li>
@@ -285,7 +282,8 @@ pub fn App(props: &AppProps) -> Html {
                                     { format!("Show {} more", (view.talks.len() - rendered).min(options.page_size)) }
                                 </button>
                             </p>
-                            if let Some(pages_url) = props.pages_url.clone() {
+                            // Only pre-rendered pages link static pages: keep the pager out of the wasm.
+                            if let Some(pages_url) = props.pages_url.clone().filter(|_| cfg!(feature = "ssr")) {
                                 <Pager page=0 pages={page_count(options.page_size)} from={PagerFrom::First { pages_url }} />
                             }
                         }

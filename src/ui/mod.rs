@@ -36,7 +36,7 @@ pub fn mount() {
         Some(host) => {
             let options = Options::from_attributes(|name| crate::platform::data_attribute(&host, name));
             let initial = initial_state(options);
-            let address = crate::platform::page_address();
+            let address = std::rc::Rc::new(crate::platform::page_address());
             // Replaced, not hydrated: the URL may ask for another view than the pre-rendered
             // default one. Both happen before the next paint, and the default view renders
             // the same boxes, so nothing moves.

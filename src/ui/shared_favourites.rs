@@ -1,8 +1,8 @@
 use super::talks;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SharedFavouritesProps {
+/// What the notice on a shared list says and does.
+pub struct SharedList {
     /// Talks in the shared list.
     pub shared: usize,
     /// How many of them the person has not starred yet.
@@ -15,8 +15,7 @@ pub struct SharedFavouritesProps {
 
 /// Says that the list shown is someone else's (from a shared link), that the person's own
 /// favourites are untouched, and offers to add the list to them.
-#[component]
-pub fn SharedFavourites(props: &SharedFavouritesProps) -> Html {
+pub fn shared_favourites(props: &SharedList) -> Html {
     let add = props.on_add.reform(|_: MouseEvent| ());
     let leave = props.on_leave.reform(|_: MouseEvent| ());
     html! {

@@ -37,14 +37,15 @@ pub fn Pager(props: &PagerProps) -> Html {
         (PagerFrom::Static, 0) => "../".to_owned(),
         (PagerFrom::Static, page) => format!("{}.html", page + 1),
     };
-    let step = |label: &str, page: Option<usize>| match page.filter(|&page| page < props.pages) {
-        Some(page) => html! { <li><a href={href(page)} rel={label.to_lowercase()}>{ label.to_owned() }</a></li> },
-        None => html! {},
-    };
+    let step =
+        |label: &'static str, rel: &'static str, page: Option<usize>| match page.filter(|&page| page < props.pages) {
+            Some(page) => html! { <li><a href={href(page)} {rel}>{ label }</a></li> },
+            None => html! {},
+        };
     html! {
         <nav class="tc-pages" aria-label="Pages of talks">
             <ul>
-                { step("Previous", props.page.checked_sub(1)) }
+                { step("Previous", "prev", props.page.checked_sub(1)) }
                 { for (0..props.pages).map(|page| html! {
                     <li>
                         <a href={href(page)} aria-current={(page == props.page).then_some("page")}>
@@ -52,7 +53,7 @@ pub fn Pager(props: &PagerProps) -> Html {
                         </a>
                     </li>
                 }) }
-                { step("Next", Some(props.page + 1)) }
+                { step("Next", "next", Some(props.page + 1)) }
             </ul>
         </nav>
     }
