@@ -14,8 +14,9 @@
 // sw.js — the service worker of the standalone page. Release builds get a cache-first service
 // worker for the app shell (every file of the build), under a cache named after the hash of
 // those files: a new release is a new sw.js, which caches the new files and deletes the old
-// cache. Debug builds (`trunk serve`) get a worker that caches nothing and clears what an
-// earlier release build cached on localhost, so development always sees fresh files.
+// cache. It answers for the shell only, never for other pages or files under its path. Debug
+// builds (`trunk serve`) get a worker that caches nothing and clears what an earlier release
+// build cached on localhost, so development always sees fresh files.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -82,12 +83,23 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The worker answers for the catalog's page and its files only. Its scope may hold a whole site
+// (dist/ deployed at the root): every other address is left to the network, untouched.
+const PAGE = [self.registration.scope, new URL('index.html', self.registration.scope).href];
+const SHELL = new Set(FILES.map((file) => new URL(file, self.location).href));
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  // Any address of the page (with its ?tc-… view state) is the one cached index.html.
-  const cached = request.mode === 'navigate' ? caches.match('./', { ignoreSearch: true }) : caches.match(request);
-  event.respondWith(cached.then((response) => response || fetch(request)));
+  if (request.method !== 'GET') return;
+  const fromCache = (key) => event.respondWith(caches.match(key).then((response) => response || fetch(request)));
+  if (request.mode === 'navigate') {
+    // The page with any query (its ?tc-… view state, a host's parameters) is the one index.html.
+    const url = new URL(request.url);
+    url.search = '';
+    if (PAGE.includes(url.href)) fromCache('./');
+  } else if (SHELL.has(request.url)) {
+    fromCache(request);
+  }
 });
 `;
 

@@ -2,7 +2,7 @@
 // a headless Chromium launched through playwright-core (the system browser, never a download),
 // and a page opener that records console and page errors.
 import { createServer } from 'node:http';
-import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,15 +113,20 @@ export async function startServer(root = DIST) {
 }
 
 /**
- * A host site for embedding tests: a temporary folder holding `pages` (file name → HTML) with
- * dist/ linked at `distPath` (say '2026/talks'), served on 127.0.0.1. Resolves to
- * `{ url, close() }`; `close` stops the server and removes the folder.
+ * A host site for embedding tests: a temporary folder holding `pages` (file name → HTML or any
+ * text) with dist/ linked at `distPath` (say '2026/talks'; '' puts each file of dist/ at the site
+ * root, beside the pages), served on 127.0.0.1.
+ * Resolves to `{ url, close() }`; `close` stops the server and removes the folder.
  */
 export async function hostSite(pages, distPath = 'talks') {
   const root = await mkdtemp(join(tmpdir(), 'talk-catalog-site-'));
-  const link = join(root, distPath);
-  await mkdir(dirname(link), { recursive: true });
-  await symlink(DIST, link);
+  if (distPath) {
+    const link = join(root, distPath);
+    await mkdir(dirname(link), { recursive: true });
+    await symlink(DIST, link);
+  } else {
+    for (const name of await readdir(DIST)) await symlink(join(DIST, name), join(root, name));
+  }
   for (const [name, html] of Object.entries(pages)) await writeFile(join(root, name), html);
   const server = await startServer(root);
   return {
