@@ -49,9 +49,10 @@ export function mimeType(path) {
  * Serves `root` (default dist/) on 127.0.0.1 at an ephemeral port.
  * GET and HEAD only; `/` and directories serve their index.html; anything else that is not a
  * file under `root` is a 404, including paths that try to climb out of it.
+ * `headers(pathname)` may return extra response headers for a path (say a Content-Security-Policy).
  * Resolves to `{ url, port, close() }` where `url` ends with '/'.
  */
-export async function startServer(root = DIST) {
+export async function startServer(root = DIST, { headers = () => ({}) } = {}) {
   const base = resolve(root);
   const info = await stat(base).catch(() => null);
   if (!info?.isDirectory()) {
@@ -59,8 +60,9 @@ export async function startServer(root = DIST) {
   }
 
   const server = createServer(async (req, res) => {
+    const extra = (pathname) => headers(pathname) ?? {};
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra(req.url.split('?')[0]) });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -89,6 +91,7 @@ export async function startServer(root = DIST) {
         'Content-Type': mimeType(file),
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
+        ...extra(pathname),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
@@ -115,10 +118,10 @@ export async function startServer(root = DIST) {
 /**
  * A host site for embedding tests: a temporary folder holding `pages` (file name → HTML or any
  * text) with dist/ linked at `distPath` (say '2026/talks'; '' puts each file of dist/ at the site
- * root, beside the pages), served on 127.0.0.1.
+ * root, beside the pages), served on 127.0.0.1 (`serverOptions`: those of `startServer`).
  * Resolves to `{ url, close() }`; `close` stops the server and removes the folder.
  */
-export async function hostSite(pages, distPath = 'talks') {
+export async function hostSite(pages, distPath = 'talks', serverOptions = {}) {
   const root = await mkdtemp(join(tmpdir(), 'talk-catalog-site-'));
   if (distPath) {
     const link = join(root, distPath);
@@ -128,7 +131,7 @@ export async function hostSite(pages, distPath = 'talks') {
     for (const name of await readdir(DIST)) await symlink(join(DIST, name), join(root, name));
   }
   for (const [name, html] of Object.entries(pages)) await writeFile(join(root, name), html);
-  const server = await startServer(root);
+  const server = await startServer(root, serverOptions);
   return {
     url: server.url,
     async close() {
