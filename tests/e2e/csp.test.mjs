@@ -1,18 +1,20 @@
-// Content-Security-Policy: conference sites send strict policies. An embedding page works under
-// the policy README.md documents, served as an HTTP header: no inline script or style, no data:
-// URL, and wasm compiled under 'wasm-unsafe-eval' only.
+// Content-Security-Policy: conference sites send strict policies. The standalone page and an
+// embedding page both work under the policy README.md documents, served as an HTTP header: no
+// inline script or style, no data: URL, and wasm compiled under 'wasm-unsafe-eval' only.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { FRAGMENT, hostSite, launch, openCatalog, shownIds, waitFor } from './harness.mjs';
+import { FRAGMENT, hostSite, launch, openCatalog, shownIds, startServer, waitFor } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const withCsp = () => ({ 'Content-Security-Policy': CSP });
 
+let server;
 let site;
 let browser;
 
 before(async () => {
+  server = await startServer(undefined, { headers: withCsp });
   // A host page as strict as its policy: its own stylesheet and icon are files too.
   const fragment = await readFile(FRAGMENT, 'utf8');
   site = await hostSite(
@@ -33,6 +35,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await site?.close();
+  await server?.close();
 });
 
 /** Records every `securitypolicyviolation` event of the page, from before its first script. */
@@ -58,6 +61,21 @@ async function assertWorksUnderPolicy({ page, errors }, response) {
 
 /** The Content-Security-Policy header the page's document came with. */
 const policy = (page) => page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+
+test('the standalone page works under a strict Content-Security-Policy, its service worker included', async () => {
+  const session = await openCatalog(browser, server.url, { beforeLoad: recordViolations });
+  try {
+    const { page } = session;
+    // The service worker registers and takes control (its script is under the policy too).
+    await waitFor(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      timeout: 10000,
+      message: 'the service worker to control the page',
+    });
+    await assertWorksUnderPolicy(session, await policy(page));
+  } finally {
+    await session.close();
+  }
+});
 
 test('an embedding page works under a strict Content-Security-Policy', async () => {
   const session = await openCatalog(browser, site.url, { beforeLoad: recordViolations });

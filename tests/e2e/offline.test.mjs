@@ -53,7 +53,7 @@ test('the cache is named after the build, and holds every file of it', async () 
   });
   assert.equal(cached.names.length, 1);
   assert.match(cached.names[0], /^talk-catalog-[0-9a-f]{16}$/);
-  for (const file of ['/', '/index.html']) assert.ok(cached.urls.includes(file), `${file} in ${cached.urls}`);
+  for (const file of ['/', '/index.html', '/start.js']) assert.ok(cached.urls.includes(file), `${file} in ${cached.urls}`);
   assert.ok(cached.urls.some((url) => url.endsWith('_bg.wasm')), 'the wasm is cached');
 });
 
