@@ -2,7 +2,7 @@
 // a headless Chromium launched through playwright-core (the system browser, never a download),
 // and a page opener that records console and page errors.
 import { createServer } from 'node:http';
-import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,9 +49,10 @@ export function mimeType(path) {
  * Serves `root` (default dist/) on 127.0.0.1 at an ephemeral port.
  * GET and HEAD only; `/` and directories serve their index.html; anything else that is not a
  * file under `root` is a 404, including paths that try to climb out of it.
+ * `headers(pathname)` may return extra response headers for a path (say a Content-Security-Policy).
  * Resolves to `{ url, port, close() }` where `url` ends with '/'.
  */
-export async function startServer(root = DIST) {
+export async function startServer(root = DIST, { headers = () => ({}) } = {}) {
   const base = resolve(root);
   const info = await stat(base).catch(() => null);
   if (!info?.isDirectory()) {
@@ -59,8 +60,9 @@ export async function startServer(root = DIST) {
   }
 
   const server = createServer(async (req, res) => {
+    const extra = (pathname) => headers(pathname) ?? {};
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra(req.url.split('?')[0]) });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -89,6 +91,7 @@ export async function startServer(root = DIST) {
         'Content-Type': mimeType(file),
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
+        ...extra(pathname),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
@@ -113,17 +116,22 @@ export async function startServer(root = DIST) {
 }
 
 /**
- * A host site for embedding tests: a temporary folder holding `pages` (file name → HTML) with
- * dist/ linked at `distPath` (say '2026/talks'), served on 127.0.0.1. Resolves to
- * `{ url, close() }`; `close` stops the server and removes the folder.
+ * A host site for embedding tests: a temporary folder holding `pages` (file name → HTML or any
+ * text) with dist/ linked at `distPath` (say '2026/talks'; '' puts each file of dist/ at the site
+ * root, beside the pages), served on 127.0.0.1 (`serverOptions`: those of `startServer`).
+ * Resolves to `{ url, close() }`; `close` stops the server and removes the folder.
  */
-export async function hostSite(pages, distPath = 'talks') {
+export async function hostSite(pages, distPath = 'talks', serverOptions = {}) {
   const root = await mkdtemp(join(tmpdir(), 'talk-catalog-site-'));
-  const link = join(root, distPath);
-  await mkdir(dirname(link), { recursive: true });
-  await symlink(DIST, link);
+  if (distPath) {
+    const link = join(root, distPath);
+    await mkdir(dirname(link), { recursive: true });
+    await symlink(DIST, link);
+  } else {
+    for (const name of await readdir(DIST)) await symlink(join(DIST, name), join(root, name));
+  }
   for (const [name, html] of Object.entries(pages)) await writeFile(join(root, name), html);
-  const server = await startServer(root);
+  const server = await startServer(root, serverOptions);
   return {
     url: server.url,
     async close() {

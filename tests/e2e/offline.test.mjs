@@ -1,8 +1,9 @@
 // Offline: once the catalog has loaded, its service worker serves it with no network at all,
-// including addresses carrying view state. Runs against the release build in dist/.
+// including addresses carrying view state; and it serves nothing else, so the rest of a site
+// deployed beside it stays the network's. Runs against the release build in dist/.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalogSuite, shownIds, statusText, waitFor } from './harness.mjs';
+import { catalogSuite, hostSite, openCatalog, shownIds, statusText, waitFor } from './harness.mjs';
 
 const suite = catalogSuite({ before, after, beforeEach, afterEach });
 
@@ -52,6 +53,49 @@ test('the cache is named after the build, and holds every file of it', async () 
   });
   assert.equal(cached.names.length, 1);
   assert.match(cached.names[0], /^talk-catalog-[0-9a-f]{16}$/);
-  for (const file of ['/', '/index.html']) assert.ok(cached.urls.includes(file), `${file} in ${cached.urls}`);
+  for (const file of ['/', '/index.html', '/start.js']) assert.ok(cached.urls.includes(file), `${file} in ${cached.urls}`);
   assert.ok(cached.urls.some((url) => url.endsWith('_bg.wasm')), 'the wasm is cached');
+});
+
+test("the worker answers only for the catalog's page: the site's other pages and files are the network's", async () => {
+  // dist/ deployed at a site root, beside the site's own page and a plain file.
+  const site = await hostSite(
+    {
+      'other.html': '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Other</title></head><body><h1>Another page</h1></body></html>',
+      'notes.txt': 'Plain notes.\n',
+    },
+    '',
+  );
+  const session = await openCatalog(suite.browser, site.url);
+  try {
+    const { page, context } = session;
+    await controlled(page);
+    const shows = async (path, text) => {
+      await page.goto(new URL(path, site.url).href);
+      assert.equal(await page.locator('article[data-talk-id]').count(), 0, `the catalog answered for ${path}`);
+      assert.equal(await page.evaluate(() => document.body.innerText.trim()), text);
+    };
+    await shows('other.html', 'Another page');
+    await shows('notes.txt?x=1', 'Plain notes.');
+
+    await context.setOffline(true);
+    for (const path of ['other.html', 'notes.txt']) {
+      // A network error, not the catalog from the cache.
+      await assert.rejects(page.goto(new URL(path, site.url).href), /ERR_INTERNET_DISCONNECTED/, path);
+      assert.equal(await page.locator('article[data-talk-id]').count(), 0, path);
+    }
+    // The catalog's own page, with any query, still opens offline.
+    for (const path of ['?tc-q=velickovic', 'index.html?tc-q=velickovic&lang=fr']) {
+      await page.goto(new URL(path, site.url).href);
+      await page.waitForSelector('[data-ready] article[data-talk-id]');
+      assert.deepEqual(await shownIds(page), ['velickovic-competitive-programming'], path);
+    }
+    // Only the two offline navigations failed (and the plain file, without an icon link, had
+    // the browser ask for the site's /favicon.ico, which it doesn't have).
+    const expected = (text) => /requestfailed: .*\/(other\.html|notes\.txt) |\/favicon\.ico\)$/.test(text);
+    assert.deepEqual(session.errors.filter((text) => !expected(text)), []);
+  } finally {
+    await session.close();
+    await site.close();
+  }
 });
