@@ -197,9 +197,11 @@ export async function openCatalog(browser, url, { timeout = 15000, contextOption
     errors.push(`console.error: ${msg.text()}${where ? ` (${where})` : ''}`);
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    errors.push(`requestfailed: ${request.url()} (${request.failure()?.errorText})`),
-  );
+  page.on('requestfailed', (request) => {
+    // The browser's own favicon fetch, cancelled when a test navigates on: not the page's doing.
+    const cancelledIcon = /\/favicon[^/]*$/.test(new URL(request.url()).pathname) && request.failure()?.errorText === 'net::ERR_ABORTED';
+    if (!cancelledIcon) errors.push(`requestfailed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   try {
     await beforeLoad?.(context, page);
     await page.goto(url, { waitUntil: 'load', timeout });
