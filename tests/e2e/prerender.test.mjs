@@ -136,6 +136,9 @@ for (const [name, path] of PAGES) {
       await page.locator('article[data-talk-id]').first().waitFor();
       assert.equal((await shownIds(page)).length, 20);
       assert.equal(await page.locator('article[data-talk-id]').first().isVisible(), true);
+      // Measured once the widget's stylesheet applies (a host page's embed.js adds it).
+      await page.waitForFunction(() => [...document.styleSheets].some((sheet) => /\/catalog-[^/]*\.css$/.test(sheet.href ?? '')));
+      await settle(page);
       assert.equal(await page.locator('[data-ready]').count(), 0, 'the app has not started yet');
       const before = await boxes(page);
 
