@@ -49,9 +49,11 @@ export function mimeType(path) {
  * Serves `root` (default dist/) on 127.0.0.1 at an ephemeral port.
  * GET and HEAD only; `/` and directories serve their index.html; anything else that is not a
  * file under `root` is a 404, including paths that try to climb out of it.
+ * Option `inject`: HTML put first in every HTML page served (`injectFirst`), e.g. the error
+ * recorder of the cross-engine tests (tests/e2e/engines/record-errors.js).
  * Resolves to `{ url, port, close() }` where `url` ends with '/'.
  */
-export async function startServer(root = DIST) {
+export async function startServer(root = DIST, { inject } = {}) {
   const base = resolve(root);
   const info = await stat(base).catch(() => null);
   if (!info?.isDirectory()) {
@@ -84,7 +86,8 @@ export async function startServer(root = DIST) {
         s = await stat(file);
       }
       if (!s.isFile()) return send(404, 'Not Found\n');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (inject && mimeType(file).startsWith('text/html')) body = Buffer.from(injectFirst(body.toString('utf8'), inject));
       res.writeHead(200, {
         'Content-Type': mimeType(file),
         'Content-Length': body.length,
@@ -113,17 +116,27 @@ export async function startServer(root = DIST) {
 }
 
 /**
- * A host site for embedding tests: a temporary folder holding `pages` (file name → HTML) with
- * dist/ linked at `distPath` (say '2026/talks'), served on 127.0.0.1. Resolves to
- * `{ url, close() }`; `close` stops the server and removes the folder.
+ * `html` with `snippet` as the first child of its <head> (or, in a page without the tag, which
+ * minifiers may drop, right after <html> or the doctype), so it runs before anything else.
  */
-export async function hostSite(pages, distPath = 'talks') {
+export function injectFirst(html, snippet) {
+  const at = [/<head\b[^>]*>/i, /<html\b[^>]*>/i, /<!doctype[^>]*>/i].map((tag) => tag.exec(html)).find(Boolean);
+  const end = at ? at.index + at[0].length : 0;
+  return html.slice(0, end) + snippet + html.slice(end);
+}
+
+/**
+ * A host site for embedding tests: a temporary folder holding `pages` (file name → HTML) with
+ * dist/ linked at `distPath` (say '2026/talks'), served on 127.0.0.1 (`serverOptions` are
+ * `startServer`'s). Resolves to `{ url, close() }`; `close` stops the server and removes the folder.
+ */
+export async function hostSite(pages, distPath = 'talks', serverOptions = {}) {
   const root = await mkdtemp(join(tmpdir(), 'talk-catalog-site-'));
   const link = join(root, distPath);
   await mkdir(dirname(link), { recursive: true });
   await symlink(DIST, link);
   for (const [name, html] of Object.entries(pages)) await writeFile(join(root, name), html);
-  const server = await startServer(root);
+  const server = await startServer(root, serverOptions);
   return {
     url: server.url,
     async close() {
