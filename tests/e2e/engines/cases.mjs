@@ -396,7 +396,7 @@ for (const name of enginesToRun()) {
     });
 
     for (const [title, run] of Object.entries(CASES)) {
-      test(title, { timeout: 60000 }, async (t) => {
+      test(title, { timeout: 45000 }, async (t) => {
         const pages = [];
         const open = async (where, { checkErrors = true } = {}) => {
           const page = await engine.newPage();

@@ -45,9 +45,32 @@ export function enginesToRun() {
   return names;
 }
 
-export function launchEngine(name) {
-  if (name === 'webkit') return launchWebKit();
-  return launchPuppeteer(name);
+export async function launchEngine(name) {
+  const engine = await (name === 'webkit' ? launchWebKit() : launchPuppeteer(name));
+  if (!process.env.E2E_TRACE) return engine;
+  // E2E_TRACE=1: every page call and how long it took, on stderr (to see where a case hangs).
+  const newPage = engine.newPage;
+  engine.newPage = async () => traced(name, await newPage());
+  return engine;
+}
+
+function traced(name, page) {
+  const start = Date.now();
+  return new Proxy(page, {
+    get(target, key) {
+      const value = target[key];
+      if (typeof value !== 'function') return value;
+      return async (...args) => {
+        const call = `[${name} +${Date.now() - start} ms] ${String(key)}(${args.map((a) => String(a).slice(0, 60)).join(', ')})`;
+        const begun = Date.now();
+        try {
+          return await value.apply(target, args);
+        } finally {
+          process.stderr.write(`${call}: ${Date.now() - begun} ms\n`);
+        }
+      };
+    },
+  });
 }
 
 /** What a page's error recorder holds (nothing if the page can't be asked right now). */
@@ -180,41 +203,66 @@ async function launchWebKit() {
   if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     throw new Error('WebKit (MiniBrowser) needs a display: run the tests under `xvfb-run -a`');
   }
-  const port = await freePort();
-  const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const exited = new Promise((done) => driver.once('exit', done));
-  const server = `http://127.0.0.1:${port}`;
-  try {
-    await waitFor(() => fetch(`${server}/status`).then((response) => response.ok), {
-      timeout: 10000,
-      message: `${WEBKIT_DRIVER} to listen on port ${port}`,
-    });
-  } catch (error) {
-    driver.kill();
-    throw error;
-  }
   const capabilities = {
     browserName: 'MiniBrowser',
     'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
   };
+  let driver = await startWebKitDriver();
   let version = 'WebKitGTK';
+  /** A new session: a fresh MiniBrowser with its own (ephemeral) storage, in about half a second. */
+  const startSession = () => {
+    const session = new Builder().usingServer(driver.url).withCapabilities(capabilities).build();
+    session.catch(() => {}); // if it is given up on below, its failure is no news
+    return Promise.race([
+      session,
+      new Promise((_, fail) => setTimeout(() => fail(new Error('no WebKit session after 20 s')), 20000).unref()),
+    ]);
+  };
   return {
     name: 'webkit',
     get version() {
       return version;
     },
     async newPage() {
-      // A session is a fresh MiniBrowser with its own (ephemeral) storage: about half a second.
-      const session = await new Builder().usingServer(server).withCapabilities(capabilities).build();
+      let session;
+      try {
+        session = await startSession();
+      } catch (error) {
+        // Now and then MiniBrowser can't open the display ("Gtk-WARNING: cannot open display")
+        // and WebKitWebDriver waits for it forever. Start over with a new driver, once, and say so.
+        process.stderr.write(`# webkit: ${error.message}; restarting ${WEBKIT_DRIVER} and trying once more\n`);
+        await driver.stop();
+        driver = await startWebKitDriver();
+        session = await startSession();
+      }
       version = `WebKitGTK ${(await session.getCapabilities()).getBrowserVersion()}`;
       await session.manage().window().setRect(VIEWPORT);
       return new WebDriverPage(session);
     },
-    async close() {
-      driver.kill();
-      await exited;
-    },
+    close: () => driver.stop(),
   };
+}
+
+/** Starts WebKitWebDriver on a free port: `{ url, stop() }`. */
+async function startWebKitDriver() {
+  const port = await freePort();
+  const child = spawn(WEBKIT_DRIVER, [`--port=${port}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise((done) => child.once('exit', done));
+  const stop = async () => {
+    child.kill();
+    await exited;
+  };
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(() => fetch(`${url}/status`).then((response) => response.ok), {
+      timeout: 10000,
+      message: `${WEBKIT_DRIVER} to listen on port ${port}`,
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
 }
 
 class WebDriverPage extends Page {
