@@ -50,9 +50,11 @@ export function mimeType(path) {
  * GET and HEAD only; `/` and directories serve their index.html; anything else that is not a
  * file under `root` is a 404, including paths that try to climb out of it.
  * `headers(pathname)` may return extra response headers for a path (say a Content-Security-Policy).
+ * Option `inject`: HTML put first in every HTML page served (`injectFirst`), e.g. the error
+ * recorder of the cross-engine tests (tests/e2e/engines/record-errors.js).
  * Resolves to `{ url, port, close() }` where `url` ends with '/'.
  */
-export async function startServer(root = DIST, { headers = () => ({}) } = {}) {
+export async function startServer(root = DIST, { headers = () => ({}), inject } = {}) {
   const base = resolve(root);
   const info = await stat(base).catch(() => null);
   if (!info?.isDirectory()) {
@@ -86,7 +88,8 @@ export async function startServer(root = DIST, { headers = () => ({}) } = {}) {
         s = await stat(file);
       }
       if (!s.isFile()) return send(404, 'Not Found\n');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (inject && mimeType(file).startsWith('text/html')) body = Buffer.from(injectFirst(body.toString('utf8'), inject));
       res.writeHead(200, {
         'Content-Type': mimeType(file),
         'Content-Length': body.length,
@@ -113,6 +116,16 @@ export async function startServer(root = DIST, { headers = () => ({}) } = {}) {
         server.close(() => ok());
       }),
   };
+}
+
+/**
+ * `html` with `snippet` as the first child of its <head> (or, in a page without the tag, which
+ * minifiers may drop, right after <html> or the doctype), so it runs before anything else.
+ */
+export function injectFirst(html, snippet) {
+  const at = [/<head\b[^>]*>/i, /<html\b[^>]*>/i, /<!doctype[^>]*>/i].map((tag) => tag.exec(html)).find(Boolean);
+  const end = at ? at.index + at[0].length : 0;
+  return html.slice(0, end) + snippet + html.slice(end);
 }
 
 /**

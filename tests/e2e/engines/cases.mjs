@@ -1,0 +1,430 @@
+// Cross-engine end-to-end tests: the release build (dist/) in Chromium, Firefox and WebKit, each
+// driven through the one interface of driver.mjs. Run all engines, or some with $ENGINES:
+//   xvfb-run -a node --test tests/e2e/engines/cases.mjs           (scripts/test does this)
+//   ENGINES=firefox node --test tests/e2e/engines/cases.mjs        (no display needed without webkit)
+// (`node --test tests/e2e/` doesn't pick this file up: its name doesn't look like a test file's;
+// that command is the Playwright suite, which is Chromium-only.)
+//
+// To add a test: write `async function yourCase({ open, url, server, engine })` below, using only
+// the driver's page interface (goto, reload, evaluate, click, type, waitFor, resize, setOffline) and the
+// helpers here (ready, settled, search, talkState, …), and add it to CASES with a title. That's
+// all: it runs in every engine, each case with fresh pages and storage.
+//   open(path or url, { checkErrors })  opens a fresh page there and waits for the app (`ready`);
+//                                       open(null) opens a blank one. After the case, every page
+//                                       it opened must have recorded no errors (console errors,
+//                                       uncaught errors, unhandled rejections, failed resources),
+//                                       unless opened with checkErrors: false. Pages are closed.
+//   url(path)                           an address on `server`, which serves dist/
+//   engine                              { name, version, newPage() }
+// Wait by polling a condition (page.waitFor, settled), never by sleeping; evaluate() functions
+// run in the page, so they can't see this file's variables: pass what they need as arguments.
+// A failed case logs its pages' errors and leaves their screenshots in target/e2e-engines/.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, ROOT, hostSite, startServer, statusCount, waitFor } from '../harness.mjs';
+import { enginesToRun, launchEngine } from './driver.mjs';
+
+/** The error recorder, inline (so pages the service worker serves offline have it too). */
+const RECORDER = `<script>${readFileSync(new URL('./record-errors.js', import.meta.url), 'utf8')}</script>`;
+const TOTAL = 20;
+/** The seed talks' ids in programme order (data/talks.toml: each `id` right after `[[talks]]`). */
+const PROGRAMME = [...readFileSync(new URL('../../../data/talks.toml', import.meta.url), 'utf8').matchAll(/^\[\[talks\]\]\r?\nid = "([^"]+)"/gm)].map((m) => m[1]);
+const SEARCH = 'input[type="search"]';
+/** Where a failed case leaves screenshots of its pages. */
+const FAILURES = join(ROOT, 'target', 'e2e-engines');
+
+// Helpers ───────────────────────────────────────────────────────────────────────────────────────
+
+/** Two animation frames: what the page just rendered has been through a rendering update. */
+function nextFrames(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))));
+}
+
+/**
+ * Waits until the app has taken over from the pre-rendered talks (the host is `data-ready`) and
+ * has painted them. (Until a rendering update has decided they are on screen, WebKit doesn't
+ * hit-test inside the new `content-visibility: auto` cards — for up to ~100 ms here — so a
+ * click that early reaches the list item, and WebDriver refuses it as not interactable.)
+ */
+async function ready(page) {
+  await page.waitFor(() => document.querySelector('[data-ready] article[data-talk-id]') !== null, {
+    timeout: 15000,
+    message: 'the app to mark its host data-ready, with talks',
+  });
+  await nextFrames(page);
+}
+
+/** The shown talk ids (in order) and the status text, after two animation frames. */
+function view(page) {
+  return page.evaluate(async () => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    return {
+      ids: [...document.querySelectorAll('article[data-talk-id]')].map((a) => a.dataset.talkId),
+      status: document.querySelector('[role="status"]')?.textContent ?? '',
+    };
+  });
+}
+
+/** Waits until the status counts the shown talks and the list is the same twice running. */
+function settled(page, what = '') {
+  let previous;
+  return waitFor(
+    async () => {
+      const now = await view(page);
+      const key = JSON.stringify(now);
+      const same = key === previous;
+      previous = key;
+      return same && statusCount(now.status) === now.ids.length ? now : false;
+    },
+    { message: `the list and the status to settle ${what}`.trim() },
+  );
+}
+
+/** Types `text` over the search box's text and resolves to the settled view. */
+async function search(page, text) {
+  await page.type(SEARCH, text);
+  await page.waitFor((text) => document.querySelector('input[type="search"]').value === text, {
+    args: [text],
+    message: `the search box to hold ${JSON.stringify(text)}`,
+  });
+  return settled(page, `after typing ${JSON.stringify(text)}`);
+}
+
+/** A talk's card, as the reader sees it: expanded, details visible, star pressed, heading. */
+function talkState(page, id) {
+  return page.evaluate((id) => {
+    const card = document.querySelector(`article[data-talk-id="${id}"]`);
+    if (!card) return null;
+    const toggle = card.querySelector('button.tc-toggle');
+    const details = document.getElementById(toggle.getAttribute('aria-controls'));
+    const heading = card.querySelector('.tc-talk-title');
+    const box = heading.getBoundingClientRect();
+    return {
+      expanded: toggle.getAttribute('aria-expanded'),
+      toggleText: toggle.textContent.trim(),
+      detailsVisible: details.checkVisibility(),
+      abstract: [...card.querySelectorAll('.tc-abstract p')].map((p) => ({ text: p.textContent, visible: p.checkVisibility() })),
+      starred: card.querySelector('button.tc-star').getAttribute('aria-pressed'),
+      headingInView: box.top >= 0 && box.bottom <= innerHeight,
+      headingFocused: document.activeElement === heading,
+    };
+  }, id);
+}
+
+/** A facet checkbox by its fieldset's legend and its label (the text before the count). */
+function facetOption(page, legend, name) {
+  return page.evaluate(
+    (legend, name) => {
+      const fieldset = [...document.querySelectorAll('fieldset.tc-facet')].find((f) => f.querySelector('legend')?.textContent.trim() === legend);
+      const label = [...(fieldset?.querySelectorAll('label') ?? [])].find((l) => l.textContent.replace(/\(\d+\)\s*$/, '').trim() === name);
+      const box = label && document.getElementById(label.htmlFor);
+      if (!box) return null;
+      const rect = box.getBoundingClientRect();
+      return {
+        selector: `#${CSS.escape(box.id)}`,
+        checked: box.checked,
+        count: Number(/\((\d+)\)\s*$/.exec(label.textContent)[1]),
+        visible: box.checkVisibility() && rect.width > 0 && rect.height > 0,
+      };
+    },
+    legend,
+    name,
+  );
+}
+
+/** The topic labels of every shown talk. */
+function shownTags(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('article[data-talk-id]')].map((a) => [...a.querySelectorAll('.tc-tag')].map((t) => t.textContent.trim())),
+  );
+}
+
+// Cases ─────────────────────────────────────────────────────────────────────────────────────────
+
+async function load({ open }) {
+  const page = await open('/');
+  const { ids, status } = await settled(page, 'after loading');
+  assert.equal(PROGRAMME.length, TOTAL, 'the seed has 20 talks');
+  assert.deepEqual(ids, PROGRAMME, 'every seed talk, in programme order');
+  assert.equal(status.trim(), `${TOTAL} talks`);
+  const styled = await page.evaluate(() => getComputedStyle(document.querySelector('.tc-talk')).borderTopStyle);
+  assert.equal(styled, 'solid', 'the stylesheet applies');
+}
+
+async function searching({ open }) {
+  const page = await open('/');
+  let { ids, status } = await search(page, 'hessian');
+  assert.equal(ids[0], 'udell-hessian', `"hessian" ranks udell-hessian first: ${ids}`);
+  assert.ok(ids.length > 0 && ids.length < TOTAL, `"hessian" narrows the list: ${ids}`);
+  assert.equal(status.trim(), `${ids.length} of ${TOTAL} talks`);
+  assert.ok(await page.evaluate(() => document.querySelector('article[data-talk-id] mark') !== null), 'matches are highlighted');
+
+  ({ ids } = await search(page, 'zzzqqq'));
+  assert.deepEqual(ids, [], 'nothing matches nonsense');
+
+  ({ ids } = await search(page, ''));
+  assert.equal(ids.length, TOTAL, 'clearing the box shows every talk again');
+}
+
+async function accentFolding({ open }) {
+  const page = await open('/');
+  for (const query of ['velickovic', 'VELIČKOVIĆ', 'universite paris']) {
+    const { ids } = await search(page, query);
+    const want = query === 'universite paris' ? 'boyer-single-location' : 'velickovic-competitive-programming';
+    assert.equal(ids[0], want, `${JSON.stringify(query)} ranks ${want} first: ${ids}`);
+    assert.ok(ids.length < TOTAL, `${JSON.stringify(query)} narrows the list`);
+  }
+}
+
+async function facets({ open }) {
+  const page = await open('/');
+  // Side by side (VIEWPORT is 1280 px wide) the filters show without opening their summary;
+  // an engine without ::details-content keeps the summary (catalog.css): open it.
+  const folded = await page.evaluate(() => !document.querySelector('.tc-filters').open && document.querySelector('.tc-filters > summary').checkVisibility());
+  if (folded) await page.click('.tc-filters > summary');
+  let control = await facetOption(page, 'Topic', 'Control');
+  assert.ok(control?.visible, `the Topic checkbox "Control" is on screen: ${JSON.stringify(control)}`);
+  assert.equal(control.checked, false);
+
+  await page.click(control.selector);
+  await page.waitFor((selector) => document.querySelector(selector).checked, { args: [control.selector], message: 'Control to be ticked' });
+  const { ids, status } = await settled(page, 'after ticking Control');
+  assert.equal(ids.length, control.count, `as many talks as the label counted (${control.count}): ${ids}`);
+  assert.equal(status.trim(), `${control.count} of ${TOTAL} talks`);
+  for (const [i, tags] of (await shownTags(page)).entries()) assert.ok(tags.includes('Control'), `${ids[i]} is about Control: ${tags}`);
+  // The other groups count within the ticked topic: the formats add up to Control's talks.
+  const formats = await Promise.all(['Talk', 'Tutorial'].map((name) => facetOption(page, 'Format', name)));
+  assert.equal(formats.reduce((sum, format) => sum + (format?.count ?? 0), 0), control.count, JSON.stringify(formats));
+
+  await page.click(control.selector);
+  await page.waitFor((selector) => !document.querySelector(selector).checked, { args: [control.selector], message: 'Control to be unticked' });
+  assert.equal((await settled(page, 'after unticking Control')).ids.length, TOTAL);
+  control = await facetOption(page, 'Topic', 'Control');
+  assert.equal(control.checked, false);
+}
+
+async function expand({ open }) {
+  const page = await open('/');
+  const [id] = (await settled(page)).ids;
+  let talk = await talkState(page, id);
+  assert.equal(talk.expanded, 'false');
+  assert.equal(talk.detailsVisible, false, 'collapsed: the details are hidden');
+  assert.equal(talk.toggleText, 'Show abstract');
+
+  await page.click(`article[data-talk-id="${id}"] button.tc-toggle`);
+  await page.waitFor(
+    (id) => document.querySelector(`article[data-talk-id="${id}"] button.tc-toggle`).getAttribute('aria-expanded') === 'true',
+    { args: [id], message: `${id} to expand` },
+  );
+  talk = await talkState(page, id);
+  assert.equal(talk.toggleText, 'Hide abstract');
+  assert.ok(talk.detailsVisible, 'expanded: the details show');
+  assert.ok(talk.abstract.length > 0 && talk.abstract.every((p) => p.visible && p.text.trim()), `every abstract paragraph shows: ${JSON.stringify(talk.abstract)}`);
+}
+
+async function narrowWindow({ open }) {
+  const page = await open('/');
+  await page.resize(390, 844);
+  const layout = () =>
+    page.evaluate(() => ({
+      width: innerWidth,
+      scrolls: document.documentElement.scrollWidth > innerWidth,
+      summary: document.querySelector('.tc-filters > summary').checkVisibility(),
+      facet: document.querySelector('.tc-facet input').checkVisibility(),
+    }));
+  const folded = await waitFor(async () => {
+    const now = await layout();
+    return now.width < 832 && now;
+  }, { message: 'the window to narrow' });
+  assert.ok(folded.width <= 480, `a phone-like width: ${folded.width}px`);
+  assert.deepEqual(folded, { ...folded, scrolls: false, summary: true, facet: false }, 'the filters fold away behind their summary');
+  await page.click('.tc-filters > summary');
+  await page.waitFor(() => document.querySelector('.tc-facet input').checkVisibility(), { message: 'the summary to open the filters' });
+  const [id] = (await settled(page)).ids;
+  await page.click(`article[data-talk-id="${id}"] button.tc-toggle`);
+  await page.waitFor((id) => document.getElementById(`tc-details-${id}`)?.checkVisibility(), { args: [id], message: `${id} to expand` });
+  assert.equal((await layout()).scrolls, false, 'no horizontal scrolling, filters open and a card expanded');
+}
+
+async function deepLinkAndReload({ open }) {
+  const id = 'kalai-hallucinations';
+  const page = await open(`/?tc-talk=${id}`);
+  const opened = async (what) => {
+    await page.waitFor(
+      (id) => {
+        const card = document.querySelector(`article[data-talk-id="${id}"]`);
+        const heading = card?.querySelector('.tc-talk-title');
+        const box = heading?.getBoundingClientRect();
+        return card?.querySelector('button.tc-toggle').getAttribute('aria-expanded') === 'true' &&
+          document.activeElement === heading && box.top >= 0 && box.bottom <= innerHeight;
+      },
+      { args: [id], message: `${id} to be expanded, focused and in view ${what}` },
+    );
+    assert.ok((await talkState(page, id)).detailsVisible, `its details show ${what}`);
+    assert.equal(new URL(await page.url()).searchParams.get('tc-talk'), id, `the address keeps tc-talk ${what}`);
+  };
+  await opened('from the link');
+  await page.reload();
+  await ready(page);
+  await opened('after a reload');
+}
+
+async function favourites({ open }) {
+  const id = 'udell-hessian';
+  const star = `article[data-talk-id="${id}"] button.tc-star`;
+  const page = await open('/');
+  assert.equal((await talkState(page, id)).starred, 'false');
+  await page.click(star);
+  await page.waitFor((star) => document.querySelector(star).getAttribute('aria-pressed') === 'true', { args: [star], message: 'the star to be pressed' });
+  const stored = await page.evaluate(() => localStorage.getItem(`talk-catalog:favourites:${location.pathname}`));
+  assert.ok(stored?.includes(id), `kept in local storage: ${JSON.stringify(stored)}`);
+
+  await page.reload();
+  await ready(page);
+  await settled(page, 'after a reload');
+  const starred = await page.evaluate(() =>
+    [...document.querySelectorAll('button.tc-star[aria-pressed="true"]')].map((b) => b.closest('article').dataset.talkId),
+  );
+  assert.deepEqual(starred, [id], 'still starred after a reload');
+}
+
+async function offlineReload({ open }) {
+  // A server of its own, closed mid-test: requests that reach the network find nobody there.
+  const own = await startServer(DIST, { inject: RECORDER });
+  try {
+    const page = await open(own.url);
+    await page.waitFor(() => navigator.serviceWorker?.controller != null, { timeout: 15000, message: 'the service worker to control the page' });
+    await own.close();
+    await page.setOffline(true); // where the engine can: then navigator.onLine is false too
+    await page.reload();
+    await ready(page);
+    assert.equal((await settled(page, 'offline')).ids.length, TOTAL, 'every talk, from the cache');
+    const { ids } = await search(page, 'hessian');
+    assert.equal(ids[0], 'udell-hessian', `search works offline: ${ids}`);
+  } finally {
+    await own.close();
+  }
+}
+
+async function embed({ open }) {
+  const site = await hostSite(
+    {
+      'index.html': `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Our conference</title></head>
+<body>
+  <h1>Our conference</h1>
+  <div id="talk-catalog" data-url-sync="false"></div>
+  <script type="module" src="/talks/embed.js"></script>
+</body>
+</html>`,
+    },
+    'talks',
+    { inject: RECORDER },
+  );
+  try {
+    const page = await open(new URL('/?lang=fr#programme', site.url).href);
+    assert.equal((await settled(page, 'in the host page')).ids.length, TOTAL);
+    const mounted = await page.evaluate(() => ({
+      inHost: document.querySelector('#talk-catalog > .tc') !== null,
+      styled: getComputedStyle(document.querySelector('.tc-talk')).borderTopStyle,
+    }));
+    assert.deepEqual(mounted, { inHost: true, styled: 'solid' }, 'mounted in the host element, with its stylesheet');
+    const { ids } = await search(page, 'hessian');
+    assert.equal(ids[0], 'udell-hessian', `search works embedded: ${ids}`);
+    const address = new URL(await page.url());
+    assert.equal(address.search + address.hash, '?lang=fr#programme', 'data-url-sync="false" leaves the address alone');
+  } finally {
+    await site.close();
+  }
+}
+
+async function errorRecorder({ open }) {
+  // The "no errors" check after every case is only as good as the recorder: show it hears.
+  const page = await open('/', { checkErrors: false });
+  await page.evaluate(() => {
+    // As a script of the page's own: errors of the driver's evaluated code may be muted
+    // ("Script error.", no unhandledrejection event), as those of a cross-origin script are.
+    const script = document.createElement('script');
+    script.textContent = `
+      console.error('probe: console');
+      setTimeout(() => { throw new Error('probe: thrown'); });
+      Promise.reject(new Error('probe: rejected'));
+      document.body.append(Object.assign(document.createElement('img'), { src: 'probe-missing.png' }));`;
+    document.head.append(script);
+  });
+  const want = ['console.error: probe: console', 'probe: thrown', 'unhandledrejection: Error: probe: rejected', 'resource failed: <img>'];
+  const heard = (errors) => want.every((text) => errors.some((error) => error.includes(text)));
+  await waitFor(async () => heard(await page.errors()), { message: `the recorder to hear ${JSON.stringify(want)}` }).catch(async (error) => {
+    assert.fail(`${error.message}; recorded: ${JSON.stringify(await page.errors(), null, 2)}`);
+  });
+  await page.reload();
+  await ready(page);
+  assert.ok(heard(await page.errors()), 'a reload keeps what was recorded');
+}
+
+/** Title → case. Every engine runs each of them. */
+const CASES = {
+  'loads: the 20 seed talks, the app ready, styled': load,
+  'search narrows and ranks ("hessian"), highlights, clears': searching,
+  'search folds case and accents ("velickovic" finds Veličković)': accentFolding,
+  'a topic checkbox filters the list and its count agrees; unticking restores': facets,
+  '"Show abstract" expands the card: aria-expanded, the whole abstract visible': expand,
+  'in a narrow window the filters fold behind a summary that opens them; no sideways scrolling': narrowWindow,
+  'a deep link (?tc-talk=) opens, focuses and scrolls to the talk, and a reload keeps it': deepLinkAndReload,
+  'a star survives a reload, kept in local storage': favourites,
+  'offline (server gone): a reload shows every talk from the service worker, search works': offlineReload,
+  'embedded in a host page under /talks/: mounts, styled, searches, address untouched': embed,
+  'the error recorder hears console errors, throws, rejections and failed loads': errorRecorder,
+};
+
+for (const name of enginesToRun()) {
+  describe(name, () => {
+    let engine;
+    let server;
+    before(async () => {
+      server = await startServer(DIST, { inject: RECORDER });
+      engine = await launchEngine(name);
+    });
+    after(async () => {
+      console.log(`# ${name}: ${engine?.version}`);
+      await engine?.close();
+      await server?.close();
+    });
+
+    for (const [title, run] of Object.entries(CASES)) {
+      test(title, { timeout: 45000 }, async (t) => {
+        const pages = [];
+        const open = async (where, { checkErrors = true } = {}) => {
+          const page = await engine.newPage();
+          pages.push({ page, checkErrors });
+          if (where !== null) {
+            await page.goto(new URL(where, server.url).href);
+            await ready(page);
+          }
+          return page;
+        };
+        try {
+          await run({ open, url: (path) => new URL(path, server.url).href, server, engine });
+          for (const { page, checkErrors } of pages) {
+            if (checkErrors) assert.deepEqual(await page.errors(), [], 'console errors, page errors or failed loads were recorded');
+          }
+        } catch (error) {
+          // What the pages looked like and reported, for the one reading the failure.
+          await mkdir(FAILURES, { recursive: true });
+          for (const [i, { page }] of pages.entries()) {
+            const file = join(FAILURES, `${name}-${Object.keys(CASES).indexOf(title) + 1}-${i + 1}.png`);
+            const shot = await page.screenshot(file).then(() => file, (e) => `no screenshot (${e.message})`);
+            t.diagnostic(`page ${i + 1}: ${shot}; errors: ${JSON.stringify(await page.errors().catch((e) => e.message))}`);
+          }
+          throw error;
+        } finally {
+          for (const { page } of pages) await page.close().catch(() => {});
+        }
+      });
+    }
+  });
+}
