@@ -10,7 +10,7 @@
 // in its own storage (a browser context; a new WebDriver session in WebKit), resolving to a page:
 //   goto(url)              navigate and wait for the load event
 //   reload()               reload and wait for the load event
-//   url()                  the page's current address
+//   url()                  (resolves to) the page's current address
 //   evaluate(fn, ...args)  run fn (sync or async) in the page; args and result are JSON values
 //   click(selector)        a real click at the first element matching the CSS selector, once it
 //                          is scrolled into view and painted
@@ -18,7 +18,9 @@
 //                          over it ('' clears it with Backspace)
 //   waitFor(fn, options)   poll evaluate(fn, ...options.args) until truthy (harness waitFor)
 //   resize(width, height)  resize the viewport (WebKit: the window, which GTK keeps 447+ px wide)
-//   setOffline(offline)    emulate a dead network if the engine can; resolves to whether it did
+//   setOffline(offline)    emulate a dead network if the engine can; resolves to whether it did.
+//                          (Chromium's covers the page, not its service worker's own fetches:
+//                          to be offline for real, stop the test server too.)
 //   screenshot(path)       a PNG of the viewport, for looking at a failure
 //   errors()               what went wrong so far: the page's error recorder (record-errors.js,
 //                          which the tests' server injects into every HTML page) and, where the
@@ -63,6 +65,7 @@ function traced(name, page) {
       return async (...args) => {
         const call = `[${name} +${Date.now() - start} ms] ${String(key)}(${args.map((a) => String(a).slice(0, 60)).join(', ')})`;
         const begun = Date.now();
+        process.stderr.write(`${call} …\n`);
         try {
           return await value.apply(target, args);
         } finally {
