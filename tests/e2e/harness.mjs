@@ -51,10 +51,11 @@ export function mimeType(path) {
  * file under `root` is a 404, including paths that try to climb out of it.
  * `headers(pathname)` may return extra response headers for a path (say a Content-Security-Policy).
  * Option `inject`: HTML put first in every HTML page served (`injectFirst`), e.g. the error
- * recorder of the cross-engine tests (tests/e2e/engines/record-errors.js).
+ * recorder of the cross-engine tests (tests/e2e/engines/record-errors.js). Option
+ * `delay(pathname)`: milliseconds to hold a file back (a slow stylesheet, in any engine).
  * Resolves to `{ url, port, close() }` where `url` ends with '/'.
  */
-export async function startServer(root = DIST, { headers = () => ({}), inject } = {}) {
+export async function startServer(root = DIST, { headers = () => ({}), inject, delay = () => 0 } = {}) {
   const base = resolve(root);
   const info = await stat(base).catch(() => null);
   if (!info?.isDirectory()) {
@@ -88,6 +89,8 @@ export async function startServer(root = DIST, { headers = () => ({}), inject } 
         s = await stat(file);
       }
       if (!s.isFile()) return send(404, 'Not Found\n');
+      const held = delay(pathname);
+      if (held > 0) await new Promise((resolve) => setTimeout(resolve, held));
       let body = await readFile(file);
       if (inject && mimeType(file).startsWith('text/html')) body = Buffer.from(injectFirst(body.toString('utf8'), inject));
       res.writeHead(200, {

@@ -24,7 +24,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, hostSite, startServer, statusCount, waitFor } from '../harness.mjs';
+import { DIST, FRAGMENT, ROOT, hostSite, startServer, statusCount, waitFor } from '../harness.mjs';
 import { enginesToRun, launchEngine } from './driver.mjs';
 
 /** The error recorder, inline (so pages the service worker serves offline have it too). */
@@ -366,6 +366,205 @@ async function errorRecorder({ open }) {
   assert.ok(heard(await page.errors()), 'a reload keeps what was recorded');
 }
 
+// Sequences across features: each of these failed in Chromium before its fix. ─────────────────
+
+const card = (id) => `article[data-talk-id="${id}"]`;
+
+/** The talk ids stored as this page's favourites, in stored order. */
+function storedStars(page) {
+  return page.evaluate(() => (localStorage.getItem(`talk-catalog:favourites:${location.pathname}`) ?? '').split('\n').filter(Boolean));
+}
+
+function starredIds(page) {
+  return page.evaluate(() => [...document.querySelectorAll('button.tc-star[aria-pressed="true"]')].map((b) => b.closest('article').dataset.talkId));
+}
+
+async function toggleStar(page, id) {
+  const star = `${card(id)} button.tc-star`;
+  const before = await page.evaluate((star) => document.querySelector(star).getAttribute('aria-pressed'), star);
+  await page.click(star);
+  await page.waitFor((star, before) => document.querySelector(star).getAttribute('aria-pressed') !== before, {
+    args: [star, before],
+    message: `${id}'s star to toggle`,
+  });
+}
+
+/** Clicks a talk's "Show abstract" and waits until it is expanded. */
+async function openTalk(page, id) {
+  const toggle = `${card(id)} button.tc-toggle`;
+  await page.click(toggle);
+  await page.waitFor((toggle) => document.querySelector(toggle).getAttribute('aria-expanded') === 'true', { args: [toggle], message: `${id} to expand` });
+}
+
+async function starsSurviveBackAndForward({ open }) {
+  const page = await open('/');
+  await toggleStar(page, 'udell-hessian');
+  await openTalk(page, 'kalai-hallucinations');
+  const openedInAddress = () => new URLSearchParams(location.search).get('tc-talk') === 'kalai-hallucinations';
+  await page.waitFor(openedInAddress, { message: 'the opened talk in the address' });
+  await page.evaluate(() => history.back());
+  await page.waitFor(
+    (toggle) => !new URLSearchParams(location.search).has('tc-talk') && document.querySelector(toggle).getAttribute('aria-expanded') === 'false',
+    { args: [`${card('kalai-hallucinations')} button.tc-toggle`], message: 'Back to the plain page, the talk collapsed' },
+  );
+  await settled(page, 'after Back');
+  assert.deepEqual(await starredIds(page), ['udell-hessian'], 'the star is shown after Back');
+  assert.deepEqual(await storedStars(page), ['udell-hessian'], 'and still stored');
+  await page.evaluate(() => history.forward());
+  await page.waitFor(openedInAddress, { message: 'Forward to the opened talk' });
+  await settled(page, 'after Forward');
+  assert.deepEqual(await starredIds(page), ['udell-hessian']);
+  assert.deepEqual(await storedStars(page), ['udell-hessian']);
+}
+
+async function sharedFavourites({ open, url }) {
+  const page = await open('/');
+  await toggleStar(page, 'fazel-flat-minima');
+  await toggleStar(page, 'udell-hessian');
+  await page.goto(url('/?tc-fav=lee-causal-structure&tc-fav=udell-hessian&tc-favonly=1'));
+  await ready(page);
+  assert.deepEqual((await settled(page, 'on the shared list')).ids, ['udell-hessian', 'lee-causal-structure']);
+  const notice = () => page.evaluate(() => document.querySelector('section.tc-shared')?.innerText ?? '');
+  assert.match(await notice(), /someone's shared favourites \(2 talks\)/);
+  assert.deepEqual(await starredIds(page), ['udell-hessian'], 'the stars shown are the own ones');
+  await toggleStar(page, 'lee-causal-structure');
+  assert.deepEqual(await storedStars(page), ['fazel-flat-minima', 'udell-hessian', 'lee-causal-structure'], 'a star adds to the own list');
+  await toggleStar(page, 'lee-causal-structure');
+  assert.deepEqual(await storedStars(page), ['fazel-flat-minima', 'udell-hessian']);
+  await page.click('section.tc-shared button.tc-suggestion');
+  await page.waitFor(() => /All of these are in your favourites/.test(document.querySelector('section.tc-shared')?.innerText), {
+    message: '"Add these to my favourites" to add them',
+  });
+  assert.deepEqual((await storedStars(page)).sort(), ['fazel-flat-minima', 'lee-causal-structure', 'udell-hessian']);
+}
+
+async function workerAnswersOnlyForTheCatalog({ open }) {
+  // dist/ deployed at a site root, beside the site's own page and a plain file.
+  const other = '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Other</title></head><body><h1>Another page</h1></body></html>';
+  const site = await hostSite({ 'other.html': other, 'notes.txt': 'Plain notes.\n' }, '', { inject: RECORDER });
+  try {
+    const page = await open(site.url);
+    await page.waitFor(() => navigator.serviceWorker?.controller != null, { timeout: 15000, message: 'the service worker to control the page' });
+    for (const [path, text] of [['other.html', 'Another page'], ['notes.txt', 'Plain notes.']]) {
+      await page.goto(new URL(path, site.url).href);
+      const shown = await page.evaluate(() => ({ talks: document.querySelectorAll('article[data-talk-id]').length, text: document.body.innerText.trim() }));
+      assert.deepEqual(shown, { talks: 0, text }, `${path} is the site's, not the catalog`);
+    }
+  } finally {
+    await site.close();
+  }
+}
+
+const HOST_PAGE = (head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Programme</title>${head}</head>
+<body><h1>Programme</h1>${body}<script type="module" src="/talks/embed.js"></script></body></html>`;
+
+async function linksKeepTheHostAddress({ open }) {
+  const site = await hostSite({ 'page.html': HOST_PAGE('', '<div id="talk-catalog"></div>') }, 'talks', { inject: RECORDER });
+  try {
+    const page = await open(new URL('page.html?id=7#programme', site.url).href);
+    await openTalk(page, 'kalai-hallucinations');
+    const links = `${card('kalai-hallucinations')} .tc-more a`;
+    const hrefs = await page.evaluate((links) => [...document.querySelectorAll(links)].map((a) => a.href), links);
+    assert.ok(hrefs.length > 0, 'related talks are linked');
+    for (const href of hrefs) {
+      const address = new URL(href);
+      assert.deepEqual([address.pathname, address.searchParams.get('id'), address.hash], ['/page.html', '7', '#programme'], href);
+      assert.ok(address.searchParams.get('tc-talk'), href);
+    }
+    const target = new URL(hrefs[0]).searchParams.get('tc-talk');
+    await page.click(links);
+    await page.waitFor(
+      (id) => document.querySelector(`article[data-talk-id="${id}"] button.tc-toggle`).getAttribute('aria-expanded') === 'true' && document.activeElement?.id === `tc-title-${id}`,
+      { args: [target], message: `${target} to open in place, focused` },
+    );
+    const after = new URL(await page.url());
+    assert.deepEqual([after.pathname, after.searchParams.get('id'), after.hash], ['/page.html', '7', '#programme']);
+  } finally {
+    await site.close();
+  }
+}
+
+async function copyLinkWithoutClipboard({ open, url }) {
+  const breakages = [
+    () => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
+    },
+    () => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) }, configurable: true });
+    },
+  ];
+  // One page, opened afresh for each (WebKit's driver keeps one page at a time).
+  const page = await open('/');
+  for (const breakage of breakages) {
+    if (breakage !== breakages[0]) {
+      await page.goto(url('/'));
+      await ready(page);
+    }
+    // The clipboard is looked up when "Copy link" is pressed: take it away (or make it refuse) now.
+    await page.evaluate(breakage);
+    await openTalk(page, 'kalai-hallucinations');
+    await page.click(`${card('kalai-hallucinations')} button.tc-copy`);
+    const field = await page.waitFor(
+      () => {
+        const input = document.getElementById('tc-link-kalai-hallucinations');
+        if (!input) return false;
+        const selected = document.activeElement === input && input.selectionStart === 0 && input.selectionEnd === input.value.length;
+        return { value: input.value, readOnly: input.readOnly, selected };
+      },
+      { message: 'the link in a field' },
+    );
+    assert.equal(new URL(field.value).searchParams.get('tc-talk'), 'kalai-hallucinations');
+    assert.deepEqual([field.readOnly, field.selected], [true, true], 'read-only, focused, the whole link selected');
+    await page.waitFor(() => /^Could not copy the link/.test(document.querySelector('.tc [aria-live]').textContent), { message: 'the failure announced' });
+  }
+}
+
+async function operatorAfterAWord({ open }) {
+  const page = await open('/');
+  const { ids: finished } = await search(page, 'deep ');
+  assert.ok(finished.length > 0 && finished.length < (await search(page, 'deep')).ids.length, 'a finished word matches fewer talks than its prefix');
+  for (const typed of ['deep -', 'deep speaker:', 'deep "']) assert.deepEqual((await search(page, typed)).ids, finished, typed);
+}
+
+/**
+ * In the page, before its scripts: `__boxes()` measures the header, the filters and the first
+ * cards (every card laid out in full), and `__seen` records them when the widget's stylesheet
+ * has loaded (`styled`, with whether the app had taken over) and when the app is ready.
+ */
+const WATCH_TAKEOVER = `<style>.tc-list > li { content-visibility: visible !important; }</style><script>
+window.__boxes = () => ['.tc-header', '.tc-filters', ...[1, 2, 3].map((n) => '.tc-list > li:nth-child(' + n + ') article')].map((selector) => {
+  const box = document.querySelector(selector).getBoundingClientRect();
+  return [selector, box.x, box.y, box.width, box.height];
+});
+const seen = (window.__seen = {});
+document.addEventListener('load', (event) => {
+  if (!seen.styled && event.target.matches && event.target.matches('link[rel="stylesheet"][href*="catalog-"]')) {
+    seen.styled = { ready: document.querySelector('[data-ready]') !== null, boxes: window.__boxes() };
+  }
+}, true);
+new MutationObserver(() => {
+  if (!seen.ready && document.querySelector('[data-ready]')) seen.ready = window.__boxes();
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+</script>`;
+
+async function embedWaitsForItsStylesheet({ open }) {
+  const fragment = readFileSync(FRAGMENT, 'utf8');
+  const slowStylesheet = (path) => (/\/catalog-[^/]*\.css$/.test(path) ? 1000 : 0);
+  const pages = { 'host.html': HOST_PAGE(WATCH_TAKEOVER, `<div id="talk-catalog">${fragment}</div>`) };
+  const site = await hostSite(pages, 'talks', { inject: RECORDER, delay: slowStylesheet });
+  try {
+    const page = await open(new URL('host.html', site.url).href);
+    await page.waitFor(() => window.__seen.styled && window.__seen.ready, { message: 'the stylesheet and the app' });
+    await nextFrames(page);
+    const [seen, now] = await Promise.all([page.evaluate(() => window.__seen), page.evaluate(() => window.__boxes())]);
+    assert.equal(seen.styled.ready, false, 'the app waited for its stylesheet');
+    assert.deepEqual(seen.styled.boxes, now, 'the styled fragment is where the app puts the talks');
+    assert.deepEqual(seen.ready, now, 'nothing moved after the app took over');
+  } finally {
+    await site.close();
+  }
+}
+
 /** Title → case. Every engine runs each of them. */
 const CASES = {
   'loads: the 20 seed talks, the app ready, styled': load,
@@ -379,6 +578,13 @@ const CASES = {
   'offline (server gone): a reload shows every talk from the service worker, search works': offlineReload,
   'embedded in a host page under /talks/: mounts, styled, searches, address untouched': embed,
   'the error recorder hears console errors, throws, rejections and failed loads': errorRecorder,
+  'Back and Forward restore the view and never touch the stars': starsSurviveBackAndForward,
+  "a shared favourites link is someone else's list: the own stars stay, adding them is one action": sharedFavourites,
+  "with dist/ at a site root, the service worker leaves the site's other page and file alone": workerAnswersOnlyForTheCatalog,
+  "links to other talks keep the host page's address and open the talk in place": linksKeepTheHostAddress,
+  '"Copy link" without a clipboard, or refused: said so, the link selected in a field': copyLinkWithoutClipboard,
+  'typing an operator after a word leaves that word finished': operatorAfterAWord,
+  'embedded with a slow stylesheet: the app waits for it, and nothing moves': embedWaitsForItsStylesheet,
 };
 
 for (const name of enginesToRun()) {

@@ -293,7 +293,22 @@ class WebDriverPage extends Page {
   }
 
   async clickNow(selector) {
-    await this.session.findElement(By.css(selector)).click();
+    // WebKit hit-tests a card re-rendered under `content-visibility: auto` only after a later
+    // rendering update; until then WebDriver calls it not interactable. Poll for it, briefly.
+    await waitFor(
+      () =>
+        this.session
+          .findElement(By.css(selector))
+          .click()
+          .then(
+            () => true,
+            (error) => {
+              if (error.name !== 'ElementNotInteractableError') throw error;
+              return false;
+            },
+          ),
+      { timeout: 2000, message: `${selector} to take the click` },
+    );
   }
 
   async type(selector, text) {
