@@ -441,7 +441,9 @@ async function sharedFavourites({ open, url }) {
 async function workerAnswersOnlyForTheCatalog({ open }) {
   // dist/ deployed at a site root, beside the site's own page and a plain file.
   const other = '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Other</title></head><body><h1>Another page</h1></body></html>';
-  const site = await hostSite({ 'other.html': other, 'notes.txt': 'Plain notes.\n' }, '', { inject: RECORDER });
+  // (The site has an icon: the browser asks for /favicon.ico when it shows the plain file.)
+  const files = { 'other.html': other, 'notes.txt': 'Plain notes.\n', 'favicon.ico': '' };
+  const site = await hostSite(files, '', { inject: RECORDER });
   try {
     const page = await open(site.url);
     await page.waitFor(() => navigator.serviceWorker?.controller != null, { timeout: 15000, message: 'the service worker to control the page' });
