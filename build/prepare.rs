@@ -90,13 +90,14 @@ pub fn prepare_with(file: data_file::Catalog, min_positions: usize) -> Catalog {
                         .collect(),
                 ),
                 related: &[],
+                same_speaker: &[],
             }
         })
         .collect();
     let mut catalog = Catalog {
         series: leak(
             (file.series.into_iter())
-                .map(|series| Series { id: leak_str(series.id), title: leak_str(series.title) })
+                .map(|series| Series { id: leak_str(series.id), title: leak_str(series.title), parts: &[] })
                 .collect(),
         ),
         tags: leak(
@@ -114,11 +115,57 @@ pub fn prepare_with(file: data_file::Catalog, min_positions: usize) -> Catalog {
     };
     catalog.index = index(&catalog, min_positions);
     let related = related(&catalog);
-    let talks: Vec<Talk> = (catalog.talks.iter().zip(related))
-        .map(|(talk, related)| Talk { related: leak(related), ..talk.clone() })
+    let same_speaker = same_speaker(&catalog);
+    let talks: Vec<Talk> = (catalog.talks.iter().zip(related).zip(same_speaker))
+        .map(|((talk, related), same_speaker)| Talk {
+            related: leak(related),
+            same_speaker: leak(same_speaker),
+            ..talk.clone()
+        })
         .collect();
     catalog.talks = leak(talks);
+    let parts = series_parts(&catalog);
+    let series: Vec<Series> = (catalog.series.iter().zip(parts))
+        .map(|(series, parts)| Series { id: series.id, title: series.title, parts: leak(parts) })
+        .collect();
+    catalog.series = leak(series);
     catalog
+}
+
+/// For each talk, the other talks given by any of its speakers, in programme order: a card
+/// links them, and finding them while rendering would scan every talk for every card.
+fn same_speaker(catalog: &Catalog) -> Vec<Vec<u16>> {
+    let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, talk) in catalog.talks.iter().enumerate() {
+        for speaker in talk.speakers {
+            by_name.entry(speaker.name).or_default().push(index);
+        }
+    }
+    (catalog.talks.iter().enumerate())
+        .map(|(index, talk)| {
+            let others: BTreeSet<usize> = (talk.speakers.iter())
+                .flat_map(|speaker| by_name[speaker.name].iter().copied())
+                .filter(|&other| other != index)
+                .collect();
+            others.into_iter().map(index16).collect()
+        })
+        .collect()
+}
+
+/// For each series, its talks in part order (validation numbered the parts 1 to n).
+fn series_parts(catalog: &Catalog) -> Vec<Vec<u16>> {
+    let mut parts: Vec<Vec<(u16, usize)>> = vec![Vec::new(); catalog.series.len()];
+    for (index, talk) in catalog.talks.iter().enumerate() {
+        if let Some(part) = talk.series {
+            parts[usize::from(part.series)].push((part.part, index));
+        }
+    }
+    (parts.into_iter())
+        .map(|mut members| {
+            members.sort_unstable();
+            members.into_iter().map(|(_, talk)| index16(talk)).collect()
+        })
+        .collect()
 }
 
 /// For each talk, up to three others ranked by shared tags plus the cosine similarity of their

@@ -295,6 +295,8 @@ impl Iterator for Positions {
 pub struct Series {
     pub id: &'static str,
     pub title: &'static str,
+    /// Its talks in part order (part n at n − 1); computed at build time.
+    pub parts: &'static [u16],
 }
 
 /// A topic tag from the vocabulary declared in the data file.
@@ -348,6 +350,8 @@ pub struct Talk {
     /// Up to three other talks most like this one (shared tags and distinctive words),
     /// best first; computed at build time.
     pub related: &'static [u16],
+    /// Other talks given by any of its speakers, in programme order; computed at build time.
+    pub same_speaker: &'static [u16],
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -389,22 +393,12 @@ impl Catalog {
 
     /// Other talks given by any of `talk`'s speakers, in programme order.
     pub fn same_speaker_talks(&self, talk: usize) -> Vec<usize> {
-        let names: Vec<&str> = self.talks[talk].speakers.iter().map(|speaker| speaker.name).collect();
-        (self.talks.iter().enumerate())
-            .filter(|&(other, candidate)| {
-                other != talk && candidate.speakers.iter().any(|speaker| names.contains(&speaker.name))
-            })
-            .map(|(other, _)| other)
-            .collect()
+        self.talks[talk].same_speaker.iter().map(|&other| usize::from(other)).collect()
     }
 
     /// The parts of a series in order: (part number, talk index).
     pub fn series_parts(&self, series: u16) -> Vec<(u16, usize)> {
-        let mut parts: Vec<(u16, usize)> = (self.talks.iter().enumerate())
-            .filter_map(|(index, talk)| talk.series.filter(|part| part.series == series).map(|part| (part.part, index)))
-            .collect();
-        parts.sort_unstable();
-        parts
+        (1..).zip(self.series[usize::from(series)].parts.iter().map(|&talk| usize::from(talk))).collect()
     }
 }
 
