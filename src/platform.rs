@@ -124,7 +124,7 @@ pub fn load_favourites() -> Vec<String> {
     stored.map(|text| text.lines().map(str::to_owned).collect()).unwrap_or_default()
 }
 
-pub fn save_favourites(ids: &[&str]) {
+pub fn save_favourites(ids: &[String]) {
     if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
         let _ = storage.set_item(&favourites_key(), &ids.join("\n"));
     }

@@ -106,6 +106,19 @@ impl ViewState {
     }
 }
 
+/// The stored list of starred talk ids after this page's stars went from `before` to `after`.
+/// Only those changes are applied, so what another tab starred meanwhile, and ids this catalog
+/// no longer has, stay stored.
+pub fn apply_star_changes(mut stored: Vec<String>, before: &[&str], after: &[&str]) -> Vec<String> {
+    stored.retain(|id| after.contains(&id.as_str()) || !before.contains(&id.as_str()));
+    for &id in after.iter().filter(|id| !before.contains(id)) {
+        if !stored.iter().any(|stored| stored == id) {
+            stored.push(id.to_owned());
+        }
+    }
+    stored
+}
+
 pub fn reduce(state: &ViewState, action: Action) -> ViewState {
     let mut next = state.clone();
     // A different result list starts again at its first page.
@@ -278,6 +291,31 @@ mod tests {
         // A link carrying the person's own list is theirs, not a shared one.
         let own_link = ViewState { shared_favourites: Some([1, 2].into()), ..ViewState::default() };
         assert_eq!(reduce(&own, Action::Restore(own_link)).shared_favourites, None);
+    }
+
+    #[test]
+    fn saving_stars_applies_only_this_pages_changes() {
+        let strings = |ids: &[&str]| ids.iter().map(|id| id.to_string()).collect::<Vec<_>>();
+        type Ids = &'static [&'static str];
+        // (stored, before, after, the stored list afterwards)
+        let table: &[(Ids, Ids, Ids, Ids)] = &[
+            (&[], &[], &["a"], &["a"]),
+            (&["a", "b"], &["a", "b"], &["a"], &["a"]),
+            // Another tab starred "x" meanwhile: it stays, whatever this page does.
+            (&["a", "x"], &["a"], &["a", "b"], &["a", "x", "b"]),
+            (&["a", "x"], &["a"], &[], &["x"]),
+            // An id this catalog doesn't have (a talk since removed) stays.
+            (&["gone", "a"], &["a"], &["a", "c"], &["gone", "a", "c"]),
+            // Already stored elsewhere: not stored twice.
+            (&["b"], &[], &["b"], &["b"]),
+        ];
+        for &(stored, before, after, expected) in table {
+            assert_eq!(
+                apply_star_changes(strings(stored), before, after),
+                strings(expected),
+                "{stored:?} {before:?} {after:?}"
+            );
+        }
     }
 
     #[test]

@@ -9,7 +9,8 @@ use super::sort_control::SortControl;
 use super::state::UiState;
 use super::static_pages::{page_count, Pager, PagerFrom};
 use super::talk_card::{copy_field_id, heading_id, TalkCard};
-use crate::catalog::state::{Action, ViewState};
+use crate::catalog::sorted_set::SortedSet;
+use crate::catalog::state::{apply_star_changes, Action, ViewState};
 use crate::catalog::url_state::{self, PageAddress};
 use crate::catalog::{catalog, view};
 use crate::platform::{self, HistoryMode};
@@ -57,9 +58,10 @@ pub fn App(props: &AppProps) -> Html {
     // to another talk), with a counter so following the same link twice focuses twice.
     let focus = use_state(|| (state.view.open, 0u32));
     let (announcement, announce) = use_announcer();
-    // The talk whose link could not be put on the clipboard, and the link, shown selected in a
-    // field for the reader to copy.
-    let copy_fallback = use_state(|| None::<(usize, AttrValue)>);
+    // When a link could not be put on the clipboard: the talk, its link (shown selected in a
+    // field for the reader to copy), and which failure it was, so a second one selects it again.
+    let copy_fallback = use_state(|| None::<(usize, AttrValue, u32)>);
+    let copy_failures = use_mut_ref(|| 0u32);
 
     // Keep the URL in step with the state: opening a talk is a step in history, at once; the
     // rest (typing, ticking filters) replaces the current entry once the user pauses. Per
@@ -86,14 +88,18 @@ pub fn App(props: &AppProps) -> Html {
     });
     // Save stars when the person changes them (only starring does: see `ViewState::favourites`),
     // not on load.
-    let loading = use_mut_ref(|| true);
+    // Only the change is saved, onto what is stored now: another tab's stars are not overwritten.
+    let saved = use_mut_ref(|| state.view.favourites.clone());
     use_effect_with(state.view.favourites.clone(), move |favourites| {
-        if !std::mem::replace(&mut *loading.borrow_mut(), false) {
-            platform::save_favourites(&favourites.iter().map(|&talk| catalog().talks[talk].id).collect::<Vec<_>>());
+        let before = std::mem::replace(&mut *saved.borrow_mut(), favourites.clone());
+        if before != *favourites {
+            let ids = |talks: &SortedSet<usize>| talks.iter().map(|&talk| catalog().talks[talk].id).collect::<Vec<_>>();
+            let stored = apply_star_changes(platform::load_favourites(), &ids(&before), &ids(favourites));
+            platform::save_favourites(&stored);
         }
     });
-    use_effect_with(copy_fallback.as_ref().map(|&(talk, _)| talk), |talk| {
-        if let Some(talk) = talk {
+    use_effect_with(copy_fallback.as_ref().map(|&(talk, _, failure)| (talk, failure)), |failed| {
+        if let Some((talk, _)) = failed {
             platform::select_field(&copy_field_id(catalog().talks[*talk].id));
         }
     });
@@ -135,16 +141,22 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let on_copy = {
-        let (announce, copy_fallback) = (announce.clone(), copy_fallback.clone());
+        let (announce, copy_fallback, copy_failures) = (announce.clone(), copy_fallback.clone(), copy_failures.clone());
         Callback::from(move |talk: usize| {
             let url = AttrValue::from(platform::page_address().talk_url(catalog(), talk));
-            let (announce, copy_fallback) = (announce.clone(), copy_fallback.clone());
+            let (announce, copy_fallback, copy_failures) =
+                (announce.clone(), copy_fallback.clone(), copy_failures.clone());
             platform::copy_text(&url.clone(), move |copied| {
                 if copied {
                     copy_fallback.set(None);
                     announce.emit("Link copied".into());
                 } else {
-                    copy_fallback.set(Some((talk, url)));
+                    let failure = {
+                        let mut failures = copy_failures.borrow_mut();
+                        *failures = failures.wrapping_add(1);
+                        *failures
+                    };
+                    copy_fallback.set(Some((talk, url, failure)));
                     announce
                         .emit("Could not copy the link: it is selected in the field below, copy it from there".into());
                 }
@@ -270,7 +282,7 @@ pub fn App(props: &AppProps) -> Html {
                                         on_action={on_action.clone()}
                                         on_copy={on_copy.clone()}
                                         address={Rc::clone(&props.address)}
-                                        copy_fallback={copy_fallback.as_ref().filter(|&&(at, _)| at == talk).map(|(_, url)| url.clone())}
+                                        copy_fallback={copy_fallback.as_ref().filter(|&&(at, _, _)| at == talk).map(|(_, url, _)| url.clone())}
                                     />
                                 </li>
                             }) }

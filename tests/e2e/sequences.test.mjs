@@ -108,6 +108,24 @@ test("a shared favourites link is shown as someone else's list and never costs t
   assertNoErrors();
 });
 
+test('two tabs of the catalog star talks without overwriting each other', async () => {
+  const { page, context } = suite.session;
+  const other = await context.newPage();
+  try {
+    await other.goto(suite.server.url);
+    await other.waitForSelector('[data-ready] article[data-talk-id]');
+    await toggleStar(page, 'udell-hessian');
+    // The other tab loaded before that star: starring there keeps it.
+    await toggleStar(other, 'kalai-hallucinations');
+    assert.deepEqual(await storedStars(other), ['udell-hessian', 'kalai-hallucinations']);
+    await toggleStar(page, 'udell-hessian');
+    assert.deepEqual(await storedStars(page), ['kalai-hallucinations'], 'unstarring removes only that star');
+  } finally {
+    await other.close();
+  }
+  assertNoErrors();
+});
+
 test('reloading the own "favourites only" link shows the own list, not a shared one', async () => {
   const { page } = suite.session;
   await toggleStar(page, 'udell-hessian');
@@ -192,6 +210,11 @@ for (const [name, script] of [
     );
     await page.locator('.tc [aria-live] span', { hasText: /^Could not copy the link/ }).waitFor();
     assert.equal(await page.locator('.tc [aria-live] span', { hasText: 'Link copied' }).count(), 0);
+    // Pressing it again selects the link again.
+    await article(page, 'kalai-hallucinations').getByRole('button', { name: 'Copy link' }).click();
+    await waitFor(() => field.evaluate((input) => document.activeElement === input && input.selectionEnd === input.value.length), {
+      message: 'the link selected again',
+    });
     assertNoErrors();
   });
 }
