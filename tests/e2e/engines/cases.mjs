@@ -452,6 +452,8 @@ async function workerAnswersOnlyForTheCatalog({ open }) {
       const shown = await page.evaluate(() => ({ talks: document.querySelectorAll('article[data-talk-id]').length, text: document.body.innerText.trim() }));
       assert.deepEqual(shown, { talks: 0, text }, `${path} is the site's, not the catalog`);
     }
+    // Off the site before it closes: a request still in flight (the icon) would be reset.
+    await page.goto('about:blank');
   } finally {
     await site.close();
   }
