@@ -80,21 +80,22 @@ test("the worker answers only for the catalog's page: the site's other pages and
 
     await context.setOffline(true);
     for (const path of ['other.html', 'notes.txt']) {
-      // A network error, not the catalog from the cache.
-      await assert.rejects(page.goto(new URL(path, site.url).href), /ERR_INTERNET_DISCONNECTED/, path);
-      assert.equal(await page.locator('article[data-talk-id]').count(), 0, path);
+      // A network error, not the catalog from the cache. Each in a page of its own: a failed
+      // navigation's error page commits afterwards and would cut into the next navigation.
+      const probe = await context.newPage();
+      await assert.rejects(probe.goto(new URL(path, site.url).href), /ERR_INTERNET_DISCONNECTED/, path);
+      assert.equal(await probe.locator('article[data-talk-id]').count(), 0, path);
+      await probe.close();
     }
-    // The catalog's own page, with any query, still opens offline. (From a blank page: the
-    // last network error's own error page may still be committing, and would cut in.)
-    await page.goto('about:blank');
+    // The catalog's own page, with any query, still opens offline.
     for (const path of ['?tc-q=velickovic', 'index.html?tc-q=velickovic&lang=fr']) {
       await page.goto(new URL(path, site.url).href);
       await page.waitForSelector('[data-ready] article[data-talk-id]');
       assert.deepEqual(await shownIds(page), ['velickovic-competitive-programming'], path);
     }
-    // Only the two offline navigations failed (and the plain file, without an icon link, had
-    // the browser ask for the site's /favicon.ico, which it doesn't have).
-    const expected = (text) => /requestfailed: .*\/(other\.html|notes\.txt) |\/favicon\.ico\)$/.test(text);
+    // The plain file, without an icon link, had the browser ask for the site's /favicon.ico,
+    // which it doesn't have.
+    const expected = (text) => /\/favicon\.ico\)$/.test(text);
     assert.deepEqual(session.errors.filter((text) => !expected(text)), []);
   } finally {
     await session.close();
