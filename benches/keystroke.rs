@@ -1,6 +1,6 @@
 //! One keystroke's work — `catalog::view::compute`: parse the query, match and rank the talks,
 //! count the facets, order the result — on synthetic catalogs of 20, 1,000 and 10,000 talks
-//! (`examples/synthetic_catalog.rs`, seed 1), and on the real seed catalog (`data/talks.toml`,
+//! (`talk_catalog_core::synthetic`, seed 1), and on the real seed catalog (`data/talks.toml`,
 //! 20 talks) for reference; and the one-time derivation of the index's per-term tables
 //! (`term-tables`). Figures and how to read them: BENCHMARKS.md.
 //!
@@ -13,25 +13,15 @@
 //! Criterion is a native-only dev-dependency: on wasm32 this file is an empty program.
 
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "../tests/support/mod.rs"]
-mod support;
-
-#[cfg(not(target_arch = "wasm32"))]
-#[allow(dead_code)] // its `main` is the example's
-#[path = "../examples/synthetic_catalog.rs"]
-mod synthetic;
-
-#[cfg(not(target_arch = "wasm32"))]
 mod keystroke {
-    use super::{support, synthetic};
     use criterion::{BenchmarkId, Criterion};
     use std::hint::black_box;
     use std::time::Duration;
-    use talk_catalog::catalog::facets::Selection;
-    use talk_catalog::catalog::model::TermTables;
-    use talk_catalog::catalog::state::ViewState;
-    use talk_catalog::catalog::view::compute;
-    use talk_catalog::catalog::Catalog;
+    use talk_catalog_core::facets::Selection;
+    use talk_catalog_core::model::TermTables;
+    use talk_catalog_core::state::ViewState;
+    use talk_catalog_core::view::compute;
+    use talk_catalog_core::{prepare, synthetic, Catalog};
 
     const SIZES: [usize; 3] = [20, 1_000, 10_000];
     const SEED: u64 = 1;
@@ -69,9 +59,9 @@ mod keystroke {
 
     fn synthetic_catalog(n: usize) -> &'static Catalog {
         let text = synthetic::generate(n, SEED);
-        let file = support::data_file::parse("synthetic", &text)
+        let catalog = prepare::from_toml("synthetic", &text)
             .unwrap_or_else(|errors| panic!("synthetic catalog of {n} talks is invalid: {errors:#?}"));
-        Box::leak(Box::new(support::prepare::prepare(file)))
+        Box::leak(Box::new(catalog))
     }
 
     fn state(catalog: &Catalog, case: &Case) -> ViewState {
@@ -84,7 +74,9 @@ mod keystroke {
     }
 
     fn keystroke(criterion: &mut Criterion) {
-        let mut catalogs: Vec<(String, &'static Catalog)> = vec![("seed".to_owned(), support::load("data/talks.toml"))];
+        let seed = std::fs::read_to_string("data/talks.toml").expect("read data/talks.toml");
+        let seed = prepare::from_toml("data/talks.toml", &seed).expect("the seed catalog is valid");
+        let mut catalogs: Vec<(String, &'static Catalog)> = vec![("seed".to_owned(), Box::leak(Box::new(seed)))];
         catalogs.extend(SIZES.iter().map(|&n| (n.to_string(), synthetic_catalog(n))));
 
         eprintln!("{:>8} {:>7} {:>11} {:>9}", "catalog", "talks", "vocabulary", "positions");

@@ -1,8 +1,8 @@
 //! Writes a prepared [`Catalog`] out as Rust source: one `pub static CATALOG` of the model's
 //! types, which `src/catalog/mod.rs` includes.
 
-use super::model::{Catalog, FieldTalkSets, Talk};
 use std::fmt::{Debug, Write};
+use talk_catalog_core::model::{Catalog, FieldTalkSets, Talk};
 
 /// `{:?}` of strings, numbers, slices and `Option`s is valid Rust literal syntax, with every
 /// special character of a string escaped: no data text can break out of its literal.

@@ -1,13 +1,10 @@
-//! Native tests of the catalog data file: the validator in `build/data_file.rs` (which `build.rs`
+//! Native tests of the catalog data file: the core's validator (`data_file`, which the build
 //! runs on every build) against small fixtures, and the curation rules of our seed data.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../build/data_file.rs"]
-mod data_file;
-
-use data_file::{parse, Catalog, Format, Link, Series, Speaker, Tag, Talk};
 use std::collections::BTreeSet;
 use std::path::Path;
+use talk_catalog_core::data_file::{self, parse, Catalog, Format, Link, Series, Speaker, Tag, Talk};
 
 const BAD_DIR: &str = "tests/fixtures/bad";
 

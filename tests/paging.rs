@@ -4,9 +4,7 @@
 
 mod support;
 
-#[allow(dead_code)] // its `main` is the example's
-#[path = "../examples/synthetic_catalog.rs"]
-mod synthetic;
+use talk_catalog_core::synthetic;
 
 use talk_catalog::catalog::state::{reduce, Action, ViewState};
 use talk_catalog::catalog::view::{compute, reveal_open, teaser, FIRST_PAINT_TALKS, PAGE_SIZE, TEASER_BYTES};

@@ -4,9 +4,7 @@
 
 mod support;
 
-#[allow(dead_code)] // its `main` is the example's
-#[path = "../examples/synthetic_catalog.rs"]
-mod synthetic;
+use talk_catalog_core::{data_file, prepare, synthetic};
 
 use talk_catalog::catalog::facets::{Bitset, FacetValue, Selection};
 use talk_catalog::catalog::field::Field;
@@ -352,17 +350,14 @@ fn check_against_scan(catalog: &Catalog, texts: &Texts, query: &str) -> usize {
 /// The catalog that `text` describes, with talk sets for every short prefix and word that
 /// occurs (`prepare` keeps them only for frequent ones), so short words are searched through them.
 fn with_every_short_set(name: &str, text: &str) -> &'static Catalog {
-    let file = support::data_file::parse(name, text).expect("the catalog is valid");
-    Box::leak(Box::new(support::prepare::prepare_with(file, 1)))
+    let file = data_file::parse(name, text).expect("the catalog is valid");
+    Box::leak(Box::new(prepare::prepare_with(file, 1)))
 }
 
 #[test]
 fn the_index_finds_what_scanning_the_texts_finds() {
     let synthetic_text = synthetic::generate(60, 7);
-    let synthetic: &Catalog = {
-        let file = support::data_file::parse("synthetic", &synthetic_text).expect("the synthetic catalog is valid");
-        Box::leak(Box::new(support::prepare::prepare(file)))
-    };
+    let synthetic = support::parse("synthetic", &synthetic_text);
     let read = |path: &str| std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"));
     let with_sets = [
         with_every_short_set("fixture", &read("tests/fixtures/search.toml")),

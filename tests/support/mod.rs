@@ -1,13 +1,8 @@
-//! Loads catalogs from TOML at run time for native tests and benchmarks, through the same
-//! validation and preparation code `build.rs` uses.
+//! Loads catalogs from TOML at run time for native tests, through the same
+//! validation and preparation code the build uses.
 #![allow(dead_code)]
 
-#[path = "../../build/data_file.rs"]
-pub mod data_file;
-#[path = "../../build/prepare.rs"]
-pub mod prepare;
-
-pub use talk_catalog::catalog::{field, matcher, model, text};
+use talk_catalog_core::prepare;
 
 use talk_catalog::catalog::Catalog;
 
@@ -20,6 +15,6 @@ pub fn load(path: &str) -> &'static Catalog {
 /// The catalog that `text` (a data file named `name` in messages) describes; panics if it is
 /// invalid.
 pub fn parse(name: &str, text: &str) -> &'static Catalog {
-    let file = data_file::parse(name, text).unwrap_or_else(|errors| panic!("{name}: {errors:#?}"));
-    Box::leak(Box::new(prepare::prepare(file)))
+    let catalog = prepare::from_toml(name, text).unwrap_or_else(|errors| panic!("{name}: {errors:#?}"));
+    Box::leak(Box::new(catalog))
 }

@@ -1,41 +1,19 @@
-//! Reads the catalog data file, validates it and generates `$OUT_DIR/catalog_data.rs`, and
-//! generates the text folding tables `$OUT_DIR/fold_table.rs`.
+//! Reads the catalog data file, validates it and generates `$OUT_DIR/catalog_data.rs`.
 //!
 //! The file is `data/talks.toml` unless the `CATALOG_DATA` environment variable names another
 //! (absolute, or relative to this crate's root). An invalid file fails the build with one line
 //! per problem: file, line, talk and field.
 
-// The core modules included below are shared with the app; the build uses only part of them.
-#![allow(dead_code)]
-
-#[path = "build/codegen.rs"]
 mod codegen;
-#[path = "build/data_file.rs"]
-mod data_file;
-#[path = "src/catalog/field.rs"]
-mod field;
-#[path = "build/fold_table.rs"]
-mod fold_table;
-#[path = "src/catalog/matcher.rs"]
-mod matcher;
-#[path = "src/catalog/model.rs"]
-mod model;
-#[path = "build/prepare.rs"]
-mod prepare;
-#[path = "src/catalog/text.rs"]
-mod text;
 
 use std::path::PathBuf;
+use talk_catalog_core::{data_file, prepare};
 
 const DEFAULT_DATA: &str = "data/talks.toml";
 
 fn main() {
     println!("cargo::rerun-if-env-changed=CATALOG_DATA");
     println!("cargo::rerun-if-changed=build");
-    println!("cargo::rerun-if-changed=src/catalog/field.rs");
-    println!("cargo::rerun-if-changed=src/catalog/text.rs");
-    println!("cargo::rerun-if-changed=src/catalog/model.rs");
-    println!("cargo::rerun-if-changed=src/catalog/matcher.rs");
     let path = std::env::var("CATALOG_DATA").unwrap_or_else(|_| DEFAULT_DATA.to_owned());
     println!("cargo::rerun-if-changed={path}");
 
@@ -49,7 +27,6 @@ fn main() {
     };
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("fold_table.rs"), fold_table::source()).expect("write generated fold tables");
     std::fs::write(out.join("catalog_data.rs"), codegen::generate(&prepare::prepare(catalog)))
         .expect("write generated catalog");
 }

@@ -1,15 +1,15 @@
-//! Text normalization shared by the build script (which precomputes search tables) and the
-//! runtime (which normalizes queries): both must fold text the same way or nothing matches.
+//! Text normalization shared by the build (which indexes the catalog) and the app (which folds
+//! queries): both must fold text the same way or nothing matches.
 //!
 //! Folding = Unicode canonical decomposition, combining marks dropped, then Unicode (full) case
 //! folding, as `unicode-normalization` and `caseless` define them: `Straße` matches `strasse`,
-//! `ΣΟΦΟΣ` matches `σοφος`. The build computes the result
-//! for every character once (build/fold_table.rs) and the app carries it as compact tables
-//! (`fold_table`); a test checks the tables against the crate for every code point. Words are
+//! `ΣΟΦΟΣ` matches `σοφος`. The result for every character is generated once from those crates
+//! into compact tables (`fold_table.rs`, written by `tests/fold_table.rs`), so neither crate is a
+//! dependency; a test checks the tables against the crates for every code point. Words are
 //! maximal runs of alphanumeric characters; everything else separates them.
 
-use super::fold_table::{COMBINING_MARKS, FOLD_RUNS, FOLD_STRINGS};
-use super::model::{encode_leb128, Leb128};
+use crate::fold_table::{COMBINING_MARKS, FOLD_RUNS, FOLD_STRINGS};
+use crate::model::{encode_leb128, Leb128};
 use std::sync::LazyLock;
 
 /// Characters `start`, `start + stride`, … (`count` of them) that fold to `target`,
@@ -27,11 +27,8 @@ pub struct FoldRun {
 // The tables ship as LEB128 byte strings of small differences (see `encode_runs` and
 // `encode_ranges`), a third of their size as arrays of u32s once compressed, and are decoded on
 // the first fold that needs them (about 1,500 runs and 330 ranges: microseconds).
-// (The `&` is for the build, where the tables are `LazyLock`s of bytes: build/fold_table.rs.)
-#[allow(clippy::needless_borrow)]
-static RUNS: LazyLock<Vec<FoldRun>> = LazyLock::new(|| decode_runs(&FOLD_RUNS));
-#[allow(clippy::needless_borrow)]
-static MARKS: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| decode_ranges(&COMBINING_MARKS));
+static RUNS: LazyLock<Vec<FoldRun>> = LazyLock::new(|| decode_runs(FOLD_RUNS));
+static MARKS: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| decode_ranges(COMBINING_MARKS));
 
 /// `runs` (ascending by start) as bytes: per run, in LEB128, its start's distance from the
 /// previous run's start, its count, its target's distance from its start (zigzag: it may be

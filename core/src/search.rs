@@ -6,13 +6,13 @@
 //! prefix or word too short for typos, from per-field talk sets. Each term's score
 //! for a talk is its best field weight × match quality; a talk's score is the sum over terms.
 
-use super::facets::Bitset;
-use super::field::Field;
-use super::matcher::{Quality, WordPattern};
-use super::model::{gallop, TalkCursor};
-use super::query::{Query, Term};
-use super::text::words_with_ranges;
-use super::Catalog;
+use crate::facets::Bitset;
+use crate::field::Field;
+use crate::matcher::{Quality, WordPattern};
+use crate::model::{gallop, TalkCursor};
+use crate::query::{Query, Term};
+use crate::text::words_with_ranges;
+use crate::Catalog;
 use std::ops::Range;
 
 /// The talks matching a query's text, with relevance scores.

@@ -1,10 +1,8 @@
-//! The catalog's data model. Values are `'static`: `build.rs` generates them from the data file,
+//! The catalog's data model. Values are `'static`: the build generates them from the data file,
 //! so the app starts with the catalog already in memory and never parses anything.
-//!
-//! `build.rs` includes this file too: it must not depend on anything but `field` and `matcher`.
 
-use super::field::Field;
-use super::matcher::letter_mask;
+use crate::field::Field;
+use crate::matcher::letter_mask;
 use std::sync::OnceLock;
 
 /// The whole catalog: what one data file describes.
@@ -16,11 +14,11 @@ pub struct Catalog {
     pub institutions: &'static [&'static str],
     /// In data order, which is also the default display order.
     pub talks: &'static [Talk],
-    /// Search and facet tables precomputed by `build.rs`.
+    /// Search and facet tables precomputed at build time (`prepare`).
     pub index: SearchIndex,
 }
 
-/// Tables precomputed at build time (see `build/prepare.rs`) so a keystroke only looks things
+/// Tables precomputed at build time (see `prepare`) so a keystroke only looks things
 /// up. What is cheap to derive from them (each term's slice of the vocabulary, its letter mask,
 /// where its positions start) is not shipped but derived on first use: see [`TermTables`].
 #[derive(Debug)]
@@ -43,7 +41,7 @@ pub struct SearchIndex {
     pub talk_positions: &'static [u32],
     /// Per field, the talks having a word that starts with one of these keys: short prefixes
     /// (too short for typos) whose words occur so often that decoding their positions would
-    /// take too long for a keystroke. The build picks them (`build/prepare.rs`).
+    /// take too long for a keystroke. The build picks them (`prepare`).
     pub prefix_talks: FieldTalkSets,
     /// The same for short words that occur that often, with the word itself as the key.
     pub word_talks: FieldTalkSets,

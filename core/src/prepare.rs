@@ -1,17 +1,17 @@
-//! Turns a validated data file into the app's model (`src/catalog/model.rs`) and precomputes
+//! Turns a validated data file into the model (`model`) and precomputes
 //! the search and facet tables: the sorted vocabulary of folded words with their positions,
-//! per-value facet bitsets and sort orders. `build.rs` then writes the result out as static
-//! Rust data; the benchmarks use it directly for synthetic catalogs.
+//! per-value facet bitsets and sort orders. The app's build script embeds the result; tests
+//! and benchmarks use it directly for synthetic catalogs.
 //!
 //! Strings are leaked to get `'static` model values: this runs once per build or benchmark.
 
-use super::data_file;
-use super::field::Field;
-use super::matcher::typo_budget;
-use super::model::{
+use crate::data_file;
+use crate::field::Field;
+use crate::matcher::typo_budget;
+use crate::model::{
     Catalog, EncodedTerms, FieldTalkSets, Format, Link, SearchIndex, Series, SeriesPart, Speaker, Tag, Talk, TalkCursor,
 };
-use super::text::{fold, words};
+use crate::text::{fold, words};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -39,6 +39,12 @@ fn leak_strs(texts: Vec<String>) -> &'static [&'static str] {
 /// words reach it, about 1 MB of bitsets (the seed's 20 talks have 4,393 positions in all, so
 /// none do, and its build stays as small as before).
 pub const SHORT_SET_MIN_POSITIONS: usize = 16_384;
+
+/// The catalog that a data file's `text` describes (`name` in its messages), validated and
+/// prepared.
+pub fn from_toml(name: &str, text: &str) -> Result<Catalog, Vec<data_file::DataError>> {
+    data_file::parse(name, text).map(prepare)
+}
 
 pub fn prepare(file: data_file::Catalog) -> Catalog {
     prepare_with(file, SHORT_SET_MIN_POSITIONS)

@@ -1,5 +1,5 @@
-//! The searchable fields of a talk. Shared with `build.rs`, which records in the search index
-//! which field each word occurs in, so the codes here are part of the generated data's format.
+//! The searchable fields of a talk. The search index records which field each word occurs
+//! in, so the codes here are part of the embedded data's format.
 
 /// Where a word occurs. Ordered from most to least telling for ranking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,6 +1,4 @@
 //! How one query word matches one word of the catalog: exactly, as a prefix, or with typos.
-//!
-//! `build.rs` includes this file too (for `letter_mask`): it must not depend on the crate.
 
 /// How well a word matched; better matches rank higher.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

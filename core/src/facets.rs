@@ -3,8 +3,8 @@
 //! Values within a facet are ORed, facets are ANDed. Each facet's counts are computed with
 //! every selection except its own, so choosing one tag leaves the other tags' counts useful.
 
-use super::sorted_set::SortedSet;
-use super::{Catalog, Format};
+use crate::sorted_set::SortedSet;
+use crate::{Catalog, Format};
 
 /// A set of talks, one bit per talk index.
 #[derive(Debug, Clone, PartialEq, Eq)]

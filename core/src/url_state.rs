@@ -2,10 +2,10 @@
 //! one talk. Our parameters carry the `tc-` prefix; every other parameter of the host page is
 //! kept exactly as it was. Decoding never fails: anything unknown or malformed is dropped.
 
-use super::facets::Selection;
-use super::sorted_set::SortedSet;
-use super::state::{SortOrder, ViewState};
-use super::{Catalog, Format};
+use crate::facets::Selection;
+use crate::sorted_set::SortedSet;
+use crate::state::{SortOrder, ViewState};
+use crate::{Catalog, Format};
 use std::borrow::Cow;
 
 const PREFIX: &str = "tc-";

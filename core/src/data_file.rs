@@ -1,8 +1,8 @@
 //! Reading and validating a catalog data file (TOML).
 //!
-//! Shared by `build.rs` (which turns a valid file into static Rust data) and by the native
-//! tests in `tests/data_file.rs`. It depends only on `serde` and `toml`, so none of it ends up
-//! in the wasm: the browser never parses the data.
+//! Used by the app's build script (which embeds a valid file's catalog) and by the native
+//! tests. Behind the `data-file` feature, with `serde` and `toml`, so none of it ends up in the
+//! wasm: the browser never parses the data file.
 
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};

@@ -1,7 +1,7 @@
 //! The view state and the pure reducer that every UI change goes through.
 
-use super::facets::{FacetValue, Selection};
-use super::sorted_set::SortedSet;
+use crate::facets::{FacetValue, Selection};
+use crate::sorted_set::SortedSet;
 
 /// How the shown talks are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,7 +188,7 @@ pub fn reduce(state: &ViewState, action: Action) -> ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Format;
+    use crate::Format;
 
     /// Applies `actions` in turn from the default state.
     fn run(actions: &[Action]) -> ViewState {

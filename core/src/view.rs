@@ -1,11 +1,11 @@
 //! What a view state shows: the ordered talks, the facet counts, and when nothing matches,
 //! the ways to relax the search.
 
-use super::facets::{Bitset, FacetCounts, FacetValue};
-use super::query::{parse, Query};
-use super::search::match_text;
-use super::state::{SortOrder, ViewState};
-use super::{Catalog, Talk};
+use crate::facets::{Bitset, FacetCounts, FacetValue};
+use crate::query::{parse, Query};
+use crate::search::match_text;
+use crate::state::{SortOrder, ViewState};
+use crate::{Catalog, Talk};
 
 /// Talks rendered per page unless the host page says otherwise: large catalogs are shown a
 /// page at a time ("Show more"), so each keystroke's DOM work stays small.

@@ -9,8 +9,8 @@
 //!
 //! Malformed syntax degrades to plain words: an unclosed quote, an unknown `field:`, a lone `-`.
 
-use super::field::Field;
-use super::text::words;
+use crate::field::Field;
+use crate::text::words;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
