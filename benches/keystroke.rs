@@ -1,8 +1,8 @@
 //! One keystroke's work — `catalog::view::compute`: parse the query, match and rank the talks,
 //! count the facets, order the result — on synthetic catalogs of 20, 1,000 and 10,000 talks
 //! (`talk_catalog_core::synthetic`, seed 1), and on the real seed catalog (`data/talks.toml`,
-//! 20 talks) for reference; and the one-time derivation of the index's per-term tables
-//! (`term-tables`). Figures and how to read them: BENCHMARKS.md.
+//! 20 talks) for reference; and the one-time derivation of the word index (`word-index`).
+//! Figures and how to read them: BENCHMARKS.md.
 //!
 //! ```text
 //! cargo bench --bench keystroke                   # everything, about 3 minutes
@@ -18,7 +18,7 @@ mod keystroke {
     use std::hint::black_box;
     use std::time::Duration;
     use talk_catalog_core::facets::Selection;
-    use talk_catalog_core::model::TermTables;
+    use talk_catalog_core::index::{self, SHORT_SET_MIN_POSITIONS};
     use talk_catalog_core::state::ViewState;
     use talk_catalog_core::view::compute;
     use talk_catalog_core::{prepare, synthetic, Catalog};
@@ -81,8 +81,8 @@ mod keystroke {
 
         eprintln!("{:>8} {:>7} {:>11} {:>9}", "catalog", "talks", "vocabulary", "positions");
         for (name, catalog) in &catalogs {
-            let terms = catalog.index.terms();
-            let positions: usize = (0..terms.len()).map(|term| catalog.index.term_positions(term).count()).sum();
+            let terms = catalog.words().terms();
+            let positions: usize = (0..terms.len()).map(|term| catalog.words().term_positions(term).count()).sum();
             if catalog.talks.len() >= 1_000 {
                 for word in WORDS {
                     assert!(terms.binary_search(word).is_ok(), "`{word}` is not in the {name}-talk catalog");
@@ -112,13 +112,14 @@ mod keystroke {
             group.finish();
         }
 
-        // Paid once, by the first keystroke that searches: the per-term tables derived from the
-        // shipped vocabulary and sizes (`SearchIndex::term_tables`).
-        let mut group = criterion.benchmark_group("term-tables");
+        // Paid once, after the first paint: the word index derived from the talks' text
+        // (`Catalog::words`), with its per-term tables.
+        let mut group = criterion.benchmark_group("word-index");
+        group.sample_size(10);
         for (name, catalog) in &catalogs {
-            let index = &catalog.index;
             group.bench_function(BenchmarkId::from_parameter(name), |bencher| {
-                bencher.iter(|| TermTables::derive(black_box(index.vocabulary), black_box(index.positions_sizes)))
+                bencher
+                    .iter(|| index::word_index(black_box(catalog), SHORT_SET_MIN_POSITIONS).term_tables().terms.len())
             });
         }
         group.finish();

@@ -1,13 +1,12 @@
-//! Reads the catalog data file, validates it and generates `$OUT_DIR/catalog_data.rs`.
+//! Reads the catalog data file, validates it and writes the catalog the app embeds,
+//! `$OUT_DIR/catalog.bin` (`talk_catalog_core::codec`).
 //!
 //! The file is `data/talks.toml` unless the `CATALOG_DATA` environment variable names another
 //! (absolute, or relative to this crate's root). An invalid file fails the build with one line
 //! per problem: file, line, talk and field.
 
-mod codegen;
-
 use std::path::PathBuf;
-use talk_catalog_core::{data_file, prepare};
+use talk_catalog_core::{codec, data_file, prepare};
 
 const DEFAULT_DATA: &str = "data/talks.toml";
 
@@ -27,8 +26,7 @@ fn main() {
     };
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("catalog_data.rs"), codegen::generate(&prepare::prepare(catalog)))
-        .expect("write generated catalog");
+    std::fs::write(out.join("catalog.bin"), codec::encode(&prepare::prepare(catalog))).expect("write the catalog");
 }
 
 fn fail(lines: &[String]) -> ! {

@@ -3,12 +3,13 @@
 
 pub use talk_catalog_core::*;
 
-mod generated {
-    use talk_catalog_core::model::*;
-    include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
-}
+use std::sync::OnceLock;
 
-/// The catalog compiled into this build.
+/// The catalog's bytes (`codec`): in the wasm itself, so nothing is fetched.
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
+
+/// The catalog compiled into this build, decoded on the first call.
 pub fn catalog() -> &'static Catalog {
-    &generated::CATALOG
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| codec::decode(EMBEDDED).expect("the build wrote this catalog"))
 }

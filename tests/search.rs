@@ -259,7 +259,7 @@ fn highlights_are_ranges_of_the_original_text() {
 #[test]
 fn position_tables_spell_out_every_field_text() {
     for catalog in [fixture(), support::load("data/talks.toml")] {
-        let index = &catalog.index;
+        let index = catalog.words();
         // Invert the per-term position lists: what each numbered position holds.
         let mut at: Vec<Option<(&str, u32)>> = vec![None; index.talk_positions[catalog.talks.len()] as usize];
         for (term, text) in index.terms().iter().enumerate() {
@@ -364,7 +364,7 @@ fn the_index_finds_what_scanning_the_texts_finds() {
         with_every_short_set("seed", &read("data/talks.toml")),
         with_every_short_set("synthetic", &synthetic_text),
     ];
-    assert!(with_sets.iter().all(|catalog| !catalog.index.prefix_talks.keys.is_empty()));
+    assert!(with_sets.iter().all(|catalog| !catalog.words().prefix_talks.keys.is_empty()));
     #[rustfmt::skip]
     let written = [
         // Words: exact, accented, prefix, typos (the vocabulary scan), exclusion.

@@ -123,7 +123,7 @@ impl FacetValue {
 
     /// The talks with this value, as bitset words.
     fn bits(self, catalog: &Catalog) -> &'static [u64] {
-        let index = &catalog.index;
+        let index = &catalog.facets;
         let (table, position) = match self {
             FacetValue::Tag(tag) => (index.tag_bits, usize::from(tag)),
             FacetValue::Institution(institution) => (index.institution_bits, usize::from(institution)),

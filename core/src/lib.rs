@@ -5,11 +5,14 @@
 //! browser crate, so all of it runs and is tested natively. The app (`talk-catalog`) renders
 //! it; its build script uses it to turn the data file into the catalog the app embeds.
 
+pub mod codec;
 pub mod facets;
 pub mod field;
 // Generated (tests/fold_table.rs): compared byte for byte, so rustfmt leaves it as written.
 #[rustfmt::skip]
 mod fold_table;
+pub mod index;
+mod leak;
 pub mod matcher;
 pub mod model;
 pub mod query;

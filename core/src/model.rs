@@ -1,5 +1,5 @@
-//! The catalog's data model. Values are `'static`: the build generates them from the data file,
-//! so the app starts with the catalog already in memory and never parses anything.
+//! The catalog's data model. Values are `'static`: the app decodes the catalog once from the
+//! bytes embedded in it (`codec`), borrowing its strings from them, and derives the rest.
 
 use crate::field::Field;
 use crate::matcher::letter_mask;
@@ -14,13 +14,31 @@ pub struct Catalog {
     pub institutions: &'static [&'static str],
     /// In data order, which is also the default display order.
     pub talks: &'static [Talk],
-    /// Search and facet tables precomputed at build time (`prepare`).
-    pub index: SearchIndex,
+    /// Facet bitsets and sort orders, derived with the catalog (`index::facet_tables`).
+    pub facets: FacetTables,
+    /// The word index, derived from the talks' text on first use: see [`Catalog::words`].
+    words: OnceLock<SearchIndex>,
+    /// Short keys whose words occur this often get talk sets (`index::SHORT_SET_MIN_POSITIONS`).
+    short_set_min_positions: usize,
 }
 
-/// Tables precomputed at build time (see `prepare`) so a keystroke only looks things
-/// up. What is cheap to derive from them (each term's slice of the vocabulary, its letter mask,
-/// where its positions start) is not shipped but derived on first use: see [`TermTables`].
+/// Per facet value, the talks having it; per sort order, each talk's rank.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FacetTables {
+    /// Length of each facet bitset in u64 words.
+    pub bitset_words: usize,
+    /// Concatenated bitsets of talks per tag, per institution and per format.
+    pub tag_bits: &'static [u64],
+    pub institution_bits: &'static [u64],
+    pub format_bits: &'static [u64],
+    /// Each talk's position in title order and in speaker-surname order.
+    pub title_rank: &'static [u32],
+    pub surname_rank: &'static [u32],
+}
+
+/// The word index (`index::word_index`), so a keystroke only looks things up. What is cheap to
+/// derive from it (each term's slice of the vocabulary, its letter mask, where its positions
+/// start) is derived on first use: see [`TermTables`].
 #[derive(Debug)]
 pub struct SearchIndex {
     /// Sorted, unique folded words of every searchable field, each followed by
@@ -45,17 +63,10 @@ pub struct SearchIndex {
     pub prefix_talks: FieldTalkSets,
     /// The same for short words that occur that often, with the word itself as the key.
     pub word_talks: FieldTalkSets,
-    /// Length of each facet bitset in u64 words.
+    /// Length of each talk set in u64 words.
     pub bitset_words: usize,
-    /// Concatenated bitsets of talks per tag, per institution and per format.
-    pub tag_bits: &'static [u64],
-    pub institution_bits: &'static [u64],
-    pub format_bits: &'static [u64],
-    /// Each talk's position in title order and in speaker-surname order.
-    pub title_rank: &'static [u32],
-    pub surname_rank: &'static [u32],
-    /// Derived from `vocabulary` and `positions_sizes` on first use (generated statics set it
-    /// to `OnceLock::new()`); read it through [`SearchIndex::term_tables`].
+    /// Derived from `vocabulary` and `positions_sizes` on first use; read it through
+    /// [`SearchIndex::term_tables`].
     pub term_tables: OnceLock<TermTables>,
 }
 
@@ -95,25 +106,6 @@ impl TermTables {
 }
 
 impl SearchIndex {
-    /// No tables: a placeholder while a catalog is being assembled.
-    pub fn empty() -> SearchIndex {
-        SearchIndex {
-            vocabulary: "",
-            positions: &[],
-            positions_sizes: &[],
-            talk_positions: &[0],
-            prefix_talks: FieldTalkSets::EMPTY,
-            word_talks: FieldTalkSets::EMPTY,
-            bitset_words: 0,
-            tag_bits: &[],
-            institution_bits: &[],
-            format_bits: &[],
-            title_rank: &[],
-            surname_rank: &[],
-            term_tables: OnceLock::new(),
-        }
-    }
-
     /// The derived per-term tables, computed on the first call.
     pub fn term_tables(&self) -> &TermTables {
         self.term_tables.get_or_init(|| TermTables::derive(self.vocabulary, self.positions_sizes))
@@ -186,8 +178,6 @@ pub struct FieldTalkSets {
 }
 
 impl FieldTalkSets {
-    pub const EMPTY: FieldTalkSets = FieldTalkSets { keys: &[], bits: &[] };
-
     /// `key`'s bitsets, one per field in `Field::ALL` order, each `bitset_words` long.
     pub fn find(&self, key: &str, bitset_words: usize) -> Option<&'static [u64]> {
         let i = self.keys.binary_search(&key).ok()?;
@@ -377,6 +367,36 @@ pub struct Link {
 }
 
 impl Catalog {
+    /// The catalog of these parts, with its facet tables; its word index is derived when first
+    /// needed.
+    pub fn new(
+        series: &'static [Series],
+        tags: &'static [Tag],
+        institutions: &'static [&'static str],
+        talks: &'static [Talk],
+    ) -> Catalog {
+        let facets = crate::index::facet_tables(talks, tags.len(), institutions.len());
+        let short_set_min_positions = crate::index::SHORT_SET_MIN_POSITIONS;
+        Catalog { series, tags, institutions, talks, facets, words: OnceLock::new(), short_set_min_positions }
+    }
+
+    /// This catalog, giving talk sets to short keys whose words occur at least `min_positions`
+    /// times (tests pass 1, so that every short prefix and word is searched through its sets).
+    pub fn with_short_sets_from(self, min_positions: usize) -> Catalog {
+        Catalog { short_set_min_positions: min_positions, words: OnceLock::new(), ..self }
+    }
+
+    /// The word index, derived from the talks' text on the first call (tens of milliseconds per
+    /// thousand talks: the app calls it once it has painted, BENCHMARKS.md).
+    pub fn words(&self) -> &SearchIndex {
+        self.words.get_or_init(|| crate::index::word_index(self, self.short_set_min_positions))
+    }
+
+    /// Whether [`Catalog::words`] has been derived.
+    pub fn has_words(&self) -> bool {
+        self.words.get().is_some()
+    }
+
     pub fn talk_index(&self, id: &str) -> Option<usize> {
         self.talks.iter().position(|talk| talk.id == id)
     }
@@ -425,7 +445,20 @@ impl Talk {
 mod tests {
     use super::*;
 
-    /// An index of `terms` (sorted) with `lists` as their positions, as the build writes it.
+    fn empty() -> SearchIndex {
+        SearchIndex {
+            vocabulary: "",
+            positions: &[],
+            positions_sizes: &[],
+            talk_positions: &[0],
+            prefix_talks: FieldTalkSets { keys: &[], bits: &[] },
+            word_talks: FieldTalkSets { keys: &[], bits: &[] },
+            bitset_words: 0,
+            term_tables: OnceLock::new(),
+        }
+    }
+
+    /// An index of `terms` (sorted) with `lists` as their positions, as `index` builds it.
     fn index_of(terms: &[&str], lists: &[&[u32]]) -> SearchIndex {
         let mut encoded = EncodedTerms::default();
         terms.iter().zip(lists).for_each(|(term, list)| encoded.push(term, list));
@@ -433,7 +466,7 @@ mod tests {
             vocabulary: Box::leak(encoded.vocabulary.into_boxed_str()),
             positions: leak(encoded.positions),
             positions_sizes: leak(encoded.positions_sizes),
-            ..SearchIndex::empty()
+            ..empty()
         }
     }
 
@@ -460,7 +493,7 @@ mod tests {
         assert_eq!(index.positions_size(1), 300);
         assert_eq!(index.term_positions(1).collect::<Vec<_>>(), long);
         assert_eq!(index.term_positions(3).collect::<Vec<_>>(), [1, 200]);
-        assert!(SearchIndex::empty().terms().is_empty());
+        assert!(empty().terms().is_empty());
     }
 
     #[test]

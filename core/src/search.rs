@@ -35,7 +35,7 @@ fn patterns(term: &Term) -> Vec<WordPattern> {
 
 /// Vocabulary entries matching `pattern`, with their quality.
 fn vocabulary_matches(catalog: &Catalog, pattern: &WordPattern) -> Vec<(usize, Quality)> {
-    let tables = catalog.index.term_tables();
+    let tables = catalog.words().term_tables();
     let terms = tables.terms.as_slice();
     let mut found = Vec::new();
     let start = terms.partition_point(|term| *term < pattern.text.as_str());
@@ -80,14 +80,14 @@ fn word_scores(catalog: &Catalog, term: &Term, matches: &[(usize, Quality)]) -> 
 
 /// Raises `scores` with every occurrence of vocabulary entry `entry` in the term's scope.
 fn score_entry(catalog: &Catalog, term: &Term, entry: usize, quality: Quality, scores: &mut [u32]) {
-    let in_scope = catalog.index.term_positions(entry).filter(|&packed| in_scope(term, field_of(packed)));
+    let in_scope = catalog.words().term_positions(entry).filter(|&packed| in_scope(term, field_of(packed)));
     score_occurrences(catalog, scores, in_scope.map(|packed| (packed, quality)));
 }
 
 /// Raises each occurrence's talk's score to its field weight × quality. Occurrences are
 /// (packed position, quality) in ascending position order.
 fn score_occurrences(catalog: &Catalog, scores: &mut [u32], occurrences: impl IntoIterator<Item = (u32, Quality)>) {
-    let mut talks = TalkCursor::new(catalog.index.talk_positions);
+    let mut talks = TalkCursor::new(catalog.words().talk_positions);
     for (packed, quality) in occurrences {
         let (position, field) = Field::unpack(packed);
         let talk = talks.talk_of(position);
@@ -125,7 +125,7 @@ fn for_each_common(targets: &[u32], positions: impl Iterator<Item = u32>, mut fo
 /// fewest occurrences and keeps the places where each other word follows at its offset, so
 /// the work grows with the words' occurrences, not with the length of the texts holding them.
 fn phrase_scores(catalog: &Catalog, term: &Term, matches: &[Vec<(usize, Quality)>]) -> Vec<u32> {
-    let index = &catalog.index;
+    let index = catalog.words();
     // Encoded bytes stand in for the number of occurrences: close enough to choose a word by.
     let size = |entry: usize| index.positions_size(entry);
     let rarest =
@@ -164,7 +164,7 @@ fn phrase_scores(catalog: &Catalog, term: &Term, matches: &[Vec<(usize, Quality)
 /// positions when it is rare enough to have none). A frequent short word without a prefix
 /// match needs its word sets alone.
 fn set_scores(catalog: &Catalog, term: &Term, pattern: &WordPattern) -> Option<Vec<u32>> {
-    let index = &catalog.index;
+    let index = catalog.words();
     let bitset_words = index.bitset_words;
     if pattern.max_typos > 0 {
         return None;

@@ -166,6 +166,24 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     words_with_ranges(text).map(|(word, _)| word)
 }
 
+/// Calls `each` with every folded word of `text`, as [`words`] gives them, without allocating
+/// a string per word for ASCII text: indexing a large catalog in the browser folds millions of
+/// words.
+pub fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
+    if !text.is_ascii() {
+        return words(text).for_each(|word| each(&word));
+    }
+    let mut word = String::new();
+    for byte in text.bytes().chain([b' ']) {
+        if byte.is_ascii_alphanumeric() {
+            word.push(char::from(byte.to_ascii_lowercase()));
+        } else if !word.is_empty() {
+            each(&word);
+            word.clear();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,6 +240,16 @@ mod tests {
         ];
         for (text, expected) in table {
             assert_eq!(fold(text), expected);
+        }
+    }
+
+    #[test]
+    fn for_each_word_gives_the_words() {
+        let texts = ["", "  ", "Quasi-Newton, 2nd-order!", "a", "x1 y2", "Straße Veličković", "tail"];
+        for text in texts {
+            let mut seen = Vec::new();
+            for_each_word(text, |word| seen.push(word.to_owned()));
+            assert_eq!(seen, words(text).collect::<Vec<_>>(), "{text:?}");
         }
     }
 

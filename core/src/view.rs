@@ -59,7 +59,7 @@ pub fn compute(catalog: &Catalog, state: &ViewState) -> View {
     state.selection.restrict(catalog, &mut shown, None);
 
     let sort = state.sort.unwrap_or(if query.has_positive_terms() { SortOrder::Relevance } else { SortOrder::Data });
-    let index = &catalog.index;
+    let index = &catalog.facets;
     let key = |talk: usize| match sort {
         SortOrder::Relevance => u32::MAX - scores[talk],
         SortOrder::Data => 0,

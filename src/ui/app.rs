@@ -118,10 +118,10 @@ pub fn App(props: &AppProps) -> Html {
             });
             let slash = platform::on_slash_key(|| platform::focus_element(SEARCH_INPUT_ID));
             platform::mark_ready();
-            // The search derives its per-term tables on first use (`SearchIndex::term_tables`):
-            // derive them once the app is painted, so the first keystroke doesn't wait for them.
+            // The word index is derived from the talks on first use (`Catalog::words`): derive
+            // it once the app is painted, so the first keystroke doesn't wait for it.
             let warm_up = platform::after_next_paint(|| {
-                catalog().index.term_tables();
+                catalog().words().term_tables();
             });
             move || drop((history, slash, warm_up))
         });
