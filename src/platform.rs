@@ -6,7 +6,7 @@ use crate::catalog::url_state::PageAddress;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent};
@@ -105,6 +105,34 @@ impl Drop for AfterPaint {
         self.timer.borrow_mut().take();
     }
 }
+
+/// How long one slice of [`in_slices`] works before it lets the browser handle input: well
+/// under the 50 ms after which a task counts as long.
+const SLICE_MS: f64 = 20.0;
+
+/// Calls `step` until it returns true, in slices of about [`SLICE_MS`], each a task of its
+/// own, so the page handles input between them; dropping the handle stops it.
+pub fn in_slices(step: impl FnMut() -> bool + 'static) -> Slices {
+    let slices = Slices(Rc::new(RefCell::new(None)));
+    run_slice(Rc::new(RefCell::new(step)), Rc::downgrade(&slices.0));
+    slices
+}
+
+fn run_slice(step: Rc<RefCell<dyn FnMut() -> bool>>, next: Weak<RefCell<Option<Timeout>>>) {
+    let Some(slot) = next.upgrade() else { return };
+    *slot.borrow_mut() = Some(Timeout::new(0, move || {
+        let start = js_sys::Date::now();
+        while js_sys::Date::now() - start < SLICE_MS {
+            if step.borrow_mut()() {
+                return;
+            }
+        }
+        run_slice(step, next);
+    }));
+}
+
+/// Work running in [`in_slices`]; dropping it stops the work.
+pub struct Slices(Rc<RefCell<Option<Timeout>>>);
 
 /// Calls `on_change` after Back or Forward; dropping the listener stops it.
 pub fn on_history_change(on_change: impl Fn() + 'static) -> EventListener {

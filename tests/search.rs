@@ -410,3 +410,33 @@ fn the_index_finds_what_scanning_the_texts_finds() {
     // Cut from the texts, most of them must match something, or this compared little.
     assert!(found * 2 > queries, "only {found} of {queries} phrases matched");
 }
+
+#[test]
+fn the_word_index_built_in_steps_is_the_index_built_at_once() {
+    let text = synthetic::generate(150, 5);
+    let at_once = support::parse("synthetic", &text).words();
+    let tables = |index: &talk_catalog_core::SearchIndex| {
+        let sets = |sets: &talk_catalog_core::model::FieldTalkSets| (sets.keys.to_vec(), sets.bits.to_vec());
+        (
+            index.vocabulary,
+            index.positions.to_vec(),
+            index.positions_sizes.to_vec(),
+            index.talk_positions.to_vec(),
+            sets(&index.prefix_talks),
+            sets(&index.word_talks),
+        )
+    };
+    // In steps of 7 talks to the end; and 4 steps, then whatever a search needs at once.
+    let stepped = support::parse("synthetic", &text);
+    let mut steps = 0;
+    while !stepped.derive_words(7) {
+        steps += 1;
+        assert!(!stepped.has_words() && steps < 100);
+    }
+    assert_eq!(steps, 150_usize.div_ceil(7) - 1, "the last step adds the last talks and finishes");
+    assert_eq!(tables(stepped.words()), tables(at_once));
+    let interrupted = support::parse("synthetic", &text);
+    (0..4).for_each(|_| assert!(!interrupted.derive_words(7)));
+    assert_eq!(tables(interrupted.words()), tables(at_once));
+    assert!(interrupted.derive_words(7), "complete once a search has finished it");
+}

@@ -9,7 +9,6 @@ use crate::matcher::typo_budget;
 use crate::model::{Catalog, EncodedTerms, FacetTables, FieldTalkSets, Format, SearchIndex, Talk, TalkCursor};
 use crate::text::{fold, for_each_word};
 use rustc_hash::FxHashMap;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Short prefixes and words (see `SearchIndex::prefix_talks`) whose words occur at least this
@@ -22,13 +21,76 @@ pub const SHORT_SET_MIN_POSITIONS: usize = 16_384;
 /// The word index of `catalog`, giving talk sets to short keys whose words occur at least
 /// `min_positions` times.
 pub fn word_index(catalog: &Catalog, min_positions: usize) -> SearchIndex {
-    let (vocabulary, talk_positions) = word_positions(catalog);
+    WordIndexBuilder::default().finish(catalog, min_positions)
+}
+
+/// Builds a catalog's word index a few talks at a time ([`WordIndexBuilder::add_talks`]), so
+/// the app can build it between frames without holding up input, then all at once
+/// ([`WordIndexBuilder::finish`]).
+#[derive(Debug, Default)]
+pub struct WordIndexBuilder {
+    /// Talks before this one are in.
+    next_talk: usize,
+    /// Each word's place in `lists`. Words are looked up by hash while collecting and sorted
+    /// once at the end: a sorted map would compare strings at every word of the catalog.
+    ids: FxHashMap<Box<str>, usize>,
+    /// Each word's positions (see `SearchIndex`), ascending as they are numbered.
+    lists: Vec<Vec<u32>>,
+    talk_positions: Vec<u32>,
+    position: u32,
+}
+
+impl WordIndexBuilder {
+    /// Adds the words of the next `count` talks of `catalog`; whether talks remain.
+    pub fn add_talks(&mut self, catalog: &Catalog, count: usize) -> bool {
+        let end = catalog.talks.len().min(self.next_talk.saturating_add(count));
+        if self.talk_positions.is_empty() {
+            self.talk_positions.push(0);
+        }
+        for talk in &catalog.talks[self.next_talk..end] {
+            for (field, text) in talk.field_texts(catalog) {
+                for_each_word(text, |word| {
+                    let id = match self.ids.get(word) {
+                        Some(&id) => id,
+                        None => {
+                            self.ids.insert(word.into(), self.lists.len());
+                            self.lists.push(Vec::new());
+                            self.lists.len() - 1
+                        }
+                    };
+                    self.lists[id].push(field.pack(self.position));
+                    self.position += 1;
+                });
+                self.position += 1;
+            }
+            self.talk_positions.push(self.position);
+        }
+        assert!(self.position < 1 << (32 - Field::BITS), "too many words to number positions in a u32");
+        self.next_talk = end;
+        end < catalog.talks.len()
+    }
+
+    /// The index, after adding the talks not yet in.
+    pub fn finish(mut self, catalog: &Catalog, min_positions: usize) -> SearchIndex {
+        while self.add_talks(catalog, usize::MAX) {}
+        let mut words: Vec<(Box<str>, usize)> = self.ids.into_iter().collect();
+        words.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        let lists = &mut self.lists;
+        let vocabulary: Vec<WordPositions> =
+            words.into_iter().map(|(word, id)| (word, std::mem::take(&mut lists[id]))).collect();
+        index_of_words(catalog, vocabulary, self.talk_positions, min_positions)
+    }
+}
+
+/// The index of every word of `catalog`, sorted, with its positions.
+fn index_of_words(
+    catalog: &Catalog,
+    vocabulary: Vec<WordPositions>,
+    talk_positions: Vec<u32>,
+    min_positions: usize,
+) -> SearchIndex {
     let bitset_words = catalog.talks.len().div_ceil(64);
-    let sets = |keys_of: fn(&str) -> Vec<&str>| {
-        field_talk_sets(&vocabulary, keys_of, &talk_positions, bitset_words, min_positions)
-    };
-    let prefix_talks = sets(|word| short_prefixes(word).collect());
-    let word_talks = sets(|word| short_prefixes(word).filter(|&prefix| prefix == word).collect());
+    let (prefix_talks, word_talks) = short_key_sets(&vocabulary, &talk_positions, bitset_words, min_positions);
     let mut encoded = EncodedTerms::default();
     vocabulary.iter().for_each(|(term, positions)| encoded.push(term, positions));
     SearchIndex {
@@ -72,41 +134,6 @@ pub fn facet_tables(talks: &[Talk], tags: usize, institutions: usize) -> FacetTa
 /// A word and its positions, ascending.
 type WordPositions = (Box<str>, Vec<u32>);
 
-/// Every word of the catalog, sorted, with its positions (see `SearchIndex`), and where each
-/// talk's positions start.
-fn word_positions(catalog: &Catalog) -> (Vec<WordPositions>, Vec<u32>) {
-    // Words are looked up by hash while collecting and sorted once at the end: a sorted map
-    // would compare strings at every word of the catalog.
-    let mut ids: FxHashMap<Box<str>, usize> = FxHashMap::default();
-    let mut lists: Vec<Vec<u32>> = Vec::new();
-    let mut talk_positions = Vec::with_capacity(catalog.talks.len() + 1);
-    talk_positions.push(0);
-    let mut position = 0u32;
-    for talk in catalog.talks {
-        for (field, text) in talk.field_texts(catalog) {
-            for_each_word(text, |word| {
-                let id = match ids.get(word) {
-                    Some(&id) => id,
-                    None => {
-                        ids.insert(word.into(), lists.len());
-                        lists.push(Vec::new());
-                        lists.len() - 1
-                    }
-                };
-                lists[id].push(field.pack(position));
-                position += 1;
-            });
-            position += 1;
-        }
-        talk_positions.push(position);
-    }
-    assert!(position < 1 << (32 - Field::BITS), "too many words to number positions in a u32");
-    let mut words: Vec<(Box<str>, usize)> = ids.into_iter().collect();
-    words.sort_unstable();
-    let vocabulary = words.into_iter().map(|(word, id)| (word, std::mem::take(&mut lists[id]))).collect();
-    (vocabulary, talk_positions)
-}
-
 /// The prefixes of `word` too short for typo tolerance, shortest first: a query word this short
 /// matches exactly the words starting with it. Includes `word` itself if it is that short.
 fn short_prefixes(word: &str) -> impl Iterator<Item = &str> {
@@ -114,24 +141,36 @@ fn short_prefixes(word: &str) -> impl Iterator<Item = &str> {
     ends.map(|end| &word[..end]).take_while(|prefix| typo_budget(prefix.chars().count()) == 0)
 }
 
-/// Per-field talk bitsets (see `FieldTalkSets`) for each key that `keys_of` gives for words
-/// with `min_positions` or more positions between them.
-fn field_talk_sets(
+/// Per-field talk bitsets (see `FieldTalkSets`) for the short prefixes, and for the short
+/// words, whose words occur `min_positions` times or more: the index's `prefix_talks` and
+/// `word_talks`. One walk over each word's positions fills both.
+fn short_key_sets(
     vocabulary: &[WordPositions],
-    keys_of: fn(&str) -> Vec<&str>,
     talk_positions: &[u32],
     bitset_words: usize,
     min_positions: usize,
-) -> FieldTalkSets {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+) -> (FieldTalkSets, FieldTalkSets) {
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for (word, positions) in vocabulary {
-        keys_of(word).into_iter().for_each(|key| *counts.entry(key).or_default() += positions.len());
+        short_prefixes(word).for_each(|prefix| *counts.entry(prefix).or_default() += positions.len());
     }
-    let keys: Vec<&str> = counts.into_iter().filter(|&(_, count)| count >= min_positions).map(|(key, _)| key).collect();
-    let mut bits = vec![0u64; keys.len() * Field::ALL.len() * bitset_words];
+    let mut prefixes: Vec<&str> =
+        counts.into_iter().filter(|&(_, count)| count >= min_positions).map(|(key, _)| key).collect();
+    prefixes.sort_unstable();
+    // A short word's own count is its positions' (the vocabulary is sorted, so these are too).
+    let is_short = |word: &str| short_prefixes(word).last() == Some(word);
+    let words: Vec<&str> = (vocabulary.iter())
+        .filter(|(word, positions)| positions.len() >= min_positions && is_short(word))
+        .map(|(word, _)| &**word)
+        .collect();
+
+    let table = |keys: usize| vec![0u64; keys * Field::ALL.len() * bitset_words];
+    let (mut prefix_bits, mut word_bits) = (table(prefixes.len()), table(words.len()));
     for (word, positions) in vocabulary {
-        let word_keys: Vec<usize> = keys_of(word).into_iter().filter_map(|key| keys.binary_search(&key).ok()).collect();
-        if word_keys.is_empty() {
+        let word_prefixes: Vec<usize> =
+            short_prefixes(word).filter_map(|prefix| prefixes.binary_search(&prefix).ok()).collect();
+        let word_key = words.binary_search(&&**word).ok();
+        if word_prefixes.is_empty() && word_key.is_none() {
             continue;
         }
         let mut talks = TalkCursor::new(talk_positions);
@@ -139,13 +178,19 @@ fn field_talk_sets(
             let (position, field) = Field::unpack(packed);
             let talk = talks.talk_of(position);
             // Field codes are their places in `Field::ALL`.
-            let field = field.code() as usize;
-            for &key in &word_keys {
-                bits[(key * Field::ALL.len() + field) * bitset_words + talk / 64] |= 1 << (talk % 64);
+            let at = |key: usize| (key * Field::ALL.len() + field.code() as usize) * bitset_words + talk / 64;
+            let bit = 1 << (talk % 64);
+            word_prefixes.iter().for_each(|&key| prefix_bits[at(key)] |= bit);
+            if let Some(key) = word_key {
+                word_bits[at(key)] |= bit;
             }
         }
     }
-    FieldTalkSets { keys: leak_strs(keys.into_iter().map(str::to_owned).collect()), bits: leak(bits) }
+    let sets = |keys: Vec<&str>, bits| FieldTalkSets {
+        keys: leak_strs(keys.into_iter().map(str::to_owned).collect()),
+        bits: leak(bits),
+    };
+    (sets(prefixes, prefix_bits), sets(words, word_bits))
 }
 
 /// The sort key for "by speaker": first speaker's surname (last word of the name), then name.

@@ -2,8 +2,9 @@
 //! bytes embedded in it (`codec`), borrowing its strings from them, and derives the rest.
 
 use crate::field::Field;
+use crate::index::WordIndexBuilder;
 use crate::matcher::letter_mask;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// The whole catalog: what one data file describes.
 #[derive(Debug)]
@@ -18,6 +19,8 @@ pub struct Catalog {
     pub facets: FacetTables,
     /// The word index, derived from the talks' text on first use: see [`Catalog::words`].
     words: OnceLock<SearchIndex>,
+    /// The word index as far as [`Catalog::derive_words`] has built it.
+    words_in_progress: Mutex<WordIndexBuilder>,
     /// Short keys whose words occur this often get talk sets (`index::SHORT_SET_MIN_POSITIONS`).
     short_set_min_positions: usize,
 }
@@ -377,7 +380,16 @@ impl Catalog {
     ) -> Catalog {
         let facets = crate::index::facet_tables(talks, tags.len(), institutions.len());
         let short_set_min_positions = crate::index::SHORT_SET_MIN_POSITIONS;
-        Catalog { series, tags, institutions, talks, facets, words: OnceLock::new(), short_set_min_positions }
+        Catalog {
+            series,
+            tags,
+            institutions,
+            talks,
+            facets,
+            words: OnceLock::new(),
+            words_in_progress: Mutex::default(),
+            short_set_min_positions,
+        }
     }
 
     /// This catalog, giving talk sets to short keys whose words occur at least `min_positions`
@@ -386,10 +398,27 @@ impl Catalog {
         Catalog { short_set_min_positions: min_positions, words: OnceLock::new(), ..self }
     }
 
-    /// The word index, derived from the talks' text on the first call (tens of milliseconds per
-    /// thousand talks: the app calls it once it has painted, BENCHMARKS.md).
+    /// The word index: derived from the talks' text on the first call (or finished, if
+    /// [`Catalog::derive_words`] has begun it).
     pub fn words(&self) -> &SearchIndex {
-        self.words.get_or_init(|| crate::index::word_index(self, self.short_set_min_positions))
+        self.words.get_or_init(|| {
+            let started = std::mem::take(&mut *self.words_in_progress.lock().unwrap_or_else(PoisonError::into_inner));
+            started.finish(self, self.short_set_min_positions)
+        })
+    }
+
+    /// Derives the next part of the word index: the words of the next `talks` talks, or, once
+    /// every talk's are in, the rest of it and its term tables. Whether the index is complete. The app calls it
+    /// between frames, so the index is ready without a long wait at any one time.
+    pub fn derive_words(&self, talks: usize) -> bool {
+        if self.has_words() {
+            return true;
+        }
+        let more = self.words_in_progress.lock().unwrap_or_else(PoisonError::into_inner).add_talks(self, talks);
+        if !more {
+            self.words().term_tables();
+        }
+        !more
     }
 
     /// Whether [`Catalog::words`] has been derived.

@@ -167,19 +167,29 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Calls `each` with every folded word of `text`, as [`words`] gives them, without allocating
-/// a string per word for ASCII text: indexing a large catalog in the browser folds millions of
-/// words.
+/// a string per word where the text is ASCII: indexing a large catalog in the browser folds
+/// millions of words.
 pub fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
-    if !text.is_ascii() {
-        return words(text).for_each(|word| each(&word));
-    }
-    let mut word = String::new();
-    for byte in text.bytes().chain([b' ']) {
-        if byte.is_ascii_alphanumeric() {
-            word.push(char::from(byte.to_ascii_lowercase()));
-        } else if !word.is_empty() {
-            each(&word);
-            word.clear();
+    let mut lowered = String::new();
+    // ASCII punctuation and spaces separate words for `words` too, so the chunks between them
+    // hold whole words; only chunks with other characters need the full folding.
+    let mut start = 0;
+    for bytes in text.as_bytes().split(|&byte| byte.is_ascii() && !byte.is_ascii_alphanumeric()) {
+        // Split at ASCII bytes, so at character boundaries.
+        let chunk = &text[start..start + bytes.len()];
+        start += bytes.len() + 1;
+        if chunk.is_empty() {
+            continue;
+        }
+        if !chunk.is_ascii() {
+            words(chunk).for_each(|word| each(&word));
+        } else if chunk.bytes().any(|byte| byte.is_ascii_uppercase()) {
+            lowered.clear();
+            lowered.push_str(chunk);
+            lowered.make_ascii_lowercase();
+            each(&lowered);
+        } else {
+            each(chunk);
         }
     }
 }
@@ -245,7 +255,16 @@ mod tests {
 
     #[test]
     fn for_each_word_gives_the_words() {
-        let texts = ["", "  ", "Quasi-Newton, 2nd-order!", "a", "x1 y2", "Straße Veličković", "tail"];
+        let texts = [
+            "",
+            "  ",
+            "Quasi-Newton, 2nd-order!",
+            "a",
+            "x1 y2",
+            "Straße Veličković",
+            "tail",
+            "ÉTÉ–été, Zürich—x\u{301}y",
+        ];
         for text in texts {
             let mut seen = Vec::new();
             for_each_word(text, |word| seen.push(word.to_owned()));

@@ -44,6 +44,9 @@ pub fn initial_state(options: Options) -> ViewState {
     view::reveal_open(catalog(), state.with_favourites(stored), options.page_size)
 }
 
+/// Talks whose words one step of deriving the word index adds: a fraction of a millisecond.
+const WORD_INDEX_STEP: usize = 8;
+
 /// How long typing must pause before the URL follows.
 const URL_UPDATE_DELAY_MS: u32 = 300;
 
@@ -118,12 +121,10 @@ pub fn App(props: &AppProps) -> Html {
             });
             let slash = platform::on_slash_key(|| platform::focus_element(SEARCH_INPUT_ID));
             platform::mark_ready();
-            // The word index is derived from the talks on first use (`Catalog::words`): derive
-            // it once the app is painted, so the first keystroke doesn't wait for it.
-            let warm_up = platform::after_next_paint(|| {
-                catalog().words().term_tables();
-            });
-            move || drop((history, slash, warm_up))
+            // The word index is derived from the talks' text, a few talks at a time between
+            // frames, so input is never held up for long and the first search finds it ready.
+            let word_index = platform::in_slices(|| catalog().derive_words(WORD_INDEX_STEP));
+            move || drop((history, slash, word_index))
         });
     }
 
