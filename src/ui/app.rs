@@ -10,7 +10,7 @@ use super::state::UiState;
 use super::static_pages::{page_count, Pager, PagerFrom};
 use super::talk_card::{copy_field_id, heading_id, TalkCard};
 use crate::catalog::sorted_set::SortedSet;
-use crate::catalog::state::{apply_star_changes, Action, ViewState};
+use crate::catalog::state::{apply_star_changes, Action, Reducer, ViewState};
 use crate::catalog::url_state::{self, PageAddress};
 use crate::catalog::{catalog, view};
 use crate::platform::{self, HistoryMode};
@@ -35,13 +35,14 @@ pub struct AppProps {
     pub pages_url: Option<AttrValue>,
 }
 
-/// The state a page load starts from: the URL's (when the widget may use it), with the stored
-/// favourites as the person's own.
+/// The state a page load starts from: the URL's view (when the widget may use it) restored
+/// onto the stored favourites, as Back and Forward restore theirs.
 pub fn initial_state(options: Options) -> ViewState {
-    let state =
+    let from_url =
         if options.url_sync { url_state::decode(catalog(), &platform::current_search()) } else { ViewState::default() };
-    let stored = platform::load_favourites().iter().filter_map(|id| catalog().talk_index(id)).collect();
-    view::reveal_open(catalog(), state.with_favourites(stored), options.page_size)
+    let favourites = platform::load_favourites().iter().filter_map(|id| catalog().talk_index(id)).collect();
+    let stored = ViewState { favourites, ..ViewState::default() };
+    Reducer { catalog: catalog(), page_size: options.page_size }.reduce(&stored, Action::Restore(from_url))
 }
 
 /// How long typing must pause before the URL follows.
@@ -50,7 +51,10 @@ const URL_UPDATE_DELAY_MS: u32 = 300;
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let options = props.options;
-    let state = use_reducer(|| UiState { view: props.initial.clone(), page_size: options.page_size });
+    let state = use_reducer(|| UiState {
+        view: props.initial.clone(),
+        reducer: Reducer { catalog: catalog(), page_size: options.page_size },
+    });
     let view = use_memo(state.view.clone(), |state| view::compute(catalog(), state));
     let query = use_memo(view.query.clone(), |query| query.clone());
     let selection = use_memo(state.view.selection.clone(), |selection| selection.clone());
@@ -127,14 +131,11 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The reducer gives each action its meaning; where keyboard focus goes is the UI's part.
     let on_action = {
-        let (state, view, focus) = (state.clone(), view.clone(), focus.clone());
+        let (state, focus) = (state.clone(), focus.clone());
         Callback::from(move |action: Action| {
             if let Action::Open(talk) = action {
-                // Following a link to a talk the filters hide: show everything, then the talk.
-                if !view.talks.contains(&talk) {
-                    state.dispatch(Action::ClearFilters);
-                }
                 focus.set((Some(talk), focus.1.wrapping_add(1)));
             }
             state.dispatch(action);
