@@ -1,4 +1,4 @@
-use crate::catalog::catalog;
+use super::catalog_context::use_catalog;
 use crate::catalog::facets::Selection;
 use crate::catalog::state::Action;
 use yew::prelude::*;
@@ -15,7 +15,7 @@ pub struct ActiveFiltersProps {
 /// The active filters as removable chips, and "Clear all". Renders nothing when none is active.
 #[component]
 pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
-    let catalog = catalog();
+    let catalog = use_catalog();
     let values = props.selection.values();
     if values.is_empty() && !props.favourites_only && !props.has_query {
         return html! {};

@@ -1,5 +1,5 @@
+use super::catalog_context::use_catalog;
 use super::talks;
-use crate::catalog::catalog;
 use crate::catalog::state::Action;
 use crate::catalog::view::Relaxation;
 use yew::prelude::*;
@@ -14,7 +14,7 @@ pub struct EmptyStateProps {
 /// "No talks match", with one-click ways out.
 #[component]
 pub fn EmptyState(props: &EmptyStateProps) -> Html {
-    let catalog = catalog();
+    let catalog = use_catalog();
     let suggestion = |&(relaxation, count): &(Relaxation, usize)| {
         let (label, action) = match relaxation {
             Relaxation::ClearQuery => ("Clear the search".to_owned(), Action::SetQuery(String::new())),

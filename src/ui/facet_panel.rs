@@ -1,4 +1,4 @@
-use crate::catalog::catalog;
+use super::catalog_context::use_catalog;
 use crate::catalog::facets::{Facet, FacetCounts, FacetValue, Selection};
 use yew::prelude::*;
 
@@ -41,7 +41,7 @@ fn value_id(value: FacetValue) -> String {
 /// values (and the selected ones) until its "Show all" button is pressed.
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
-    let catalog = catalog();
+    let catalog = use_catalog();
     // Which facets list all their values, one bit each: how the panel looks, not part of the
     // view state. (A `u32` state, as the app's other ones: one copy of the hook in the wasm.)
     let show_all = use_state(|| 0u32);
