@@ -7,12 +7,12 @@ use std::rc::Rc;
 use talk_catalog::catalog::query::parse;
 use talk_catalog::catalog::state::ViewState;
 use talk_catalog::catalog::{view, Catalog};
-use talk_catalog::ui::{provide, App, CatalogProvider, TalkCard, TalkCardProps};
+use talk_catalog::ui::{App, AppProps, CatalogRef, TalkCard, TalkCardProps};
 use talk_catalog_core::prepare;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
-use yew::{html, Callback, Html};
+use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -24,12 +24,6 @@ fn fixture() -> &'static Catalog {
         let catalog = prepare::from_toml(name, text).unwrap_or_else(|errors| panic!("{name}: {errors:#?}"));
         Box::leak(Box::new(catalog))
     })
-}
-
-/// Renders `component` showing the fixture catalog into `root`.
-async fn render(root: &Element, component: Html) {
-    yew::Renderer::<CatalogProvider>::with_root_and_props(root.clone(), provide(fixture(), component)).render();
-    yew::scheduler::flush().await;
 }
 
 fn talk(id: &str) -> usize {
@@ -72,6 +66,7 @@ const CARD: &str = "udell-hessian";
 async fn render_card(expanded: bool) -> Element {
     let root = container();
     let props = TalkCardProps {
+        catalog: CatalogRef(fixture()),
         index: talk(CARD),
         options: Default::default(),
         expanded,
@@ -84,7 +79,8 @@ async fn render_card(expanded: bool) -> Element {
         copy_fallback: None,
         interactive: true,
     };
-    render(&root, html! { <TalkCard ..props /> }).await;
+    yew::Renderer::<TalkCard>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
     root
 }
 
@@ -125,7 +121,15 @@ async fn render_app() -> Element {
     let path = window.location().pathname().unwrap();
     window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
     let root = container();
-    render(&root, html! { <App /> }).await;
+    let props = AppProps {
+        catalog: CatalogRef(fixture()),
+        options: Default::default(),
+        initial: Default::default(),
+        address: Default::default(),
+        pages_url: None,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
     root
 }
 

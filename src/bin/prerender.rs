@@ -14,8 +14,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 use talk_catalog::catalog::catalog;
-use talk_catalog::ui::{page_count, provide, App, CatalogProvider, Options, StaticPage};
-use yew::{html, AttrValue};
+use talk_catalog::ui::{page_count, App, AppProps, CatalogRef, Options, StaticPage, StaticPageProps};
+use yew::AttrValue;
 
 const OPTIONS: [&str; 4] = ["heading-level", "page-size", "facet-top", "url-sync"];
 const PAGES: [&str; 2] = ["pages-dir", "pages-url"];
@@ -73,13 +73,19 @@ fn main() -> ExitCode {
 /// rather than hydrating it (the URL may ask for another view).
 async fn render(options: Options, pages_url: Option<String>) -> String {
     // Props are made on the renderer's thread: `AttrValue` can't cross threads, a `String` can.
-    let props = move || provide(catalog(), html! { <App {options} pages_url={pages_url.map(AttrValue::from)} /> });
-    yew::ServerRenderer::<CatalogProvider>::with_props(props).hydratable(false).render().await
+    let props = move || AppProps {
+        catalog: CatalogRef(catalog()),
+        options,
+        initial: Default::default(),
+        address: Default::default(),
+        pages_url: pages_url.map(AttrValue::from),
+    };
+    yew::ServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }
 
 async fn render_static_page(page: usize, options: Options) -> String {
-    let props = move || provide(catalog(), html! { <StaticPage {page} {options} /> });
-    yew::ServerRenderer::<CatalogProvider>::with_props(props).hydratable(false).render().await
+    let props = move || StaticPageProps { catalog: CatalogRef(catalog()), page, options };
+    yew::ServerRenderer::<StaticPage>::with_props(props).hydratable(false).render().await
 }
 
 #[cfg(test)]

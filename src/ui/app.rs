@@ -1,11 +1,11 @@
 use super::announcer::{live_region, use_announcer};
-use super::catalog_context::use_catalog;
+use super::catalog_ref::CatalogRef;
 use super::copy_link::use_copy_link;
 use super::empty_state::EmptyState;
 use super::facet_panel::FacetPanel;
 use super::focus::use_focus_request;
+use super::global_listeners::use_global_listeners;
 use super::options::Options;
-use super::ready::use_ready;
 use super::search_box::SearchBox;
 use super::shared_favourites::shared_favourites;
 use super::sort_control::SortControl;
@@ -22,8 +22,10 @@ use crate::platform;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Default)]
+#[derive(Properties, PartialEq)]
 pub struct AppProps {
+    /// The catalog shown.
+    pub catalog: CatalogRef,
     #[prop_or_default]
     pub options: Options,
     /// The view to start from: the page URL's in the browser (see [`initial_state`]), the
@@ -57,7 +59,7 @@ fn status(shown: usize, total: usize) -> Html {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let catalog = use_catalog();
+    let catalog = props.catalog.0;
     let options = props.options;
     let state = use_reducer(|| UiState {
         view: props.initial.clone(),
@@ -67,11 +69,11 @@ pub fn App(props: &AppProps) -> Html {
     let query = use_memo(view.query.clone(), |query| query.clone());
     let selection = use_memo(state.view.selection.clone(), |selection| selection.clone());
     let (announcement, announce) = use_announcer();
-    use_url_sync(options.url_sync, &state);
-    use_stored_favourites(&state.view.favourites);
-    let copy_link = use_copy_link(announce.clone());
-    let focus = use_focus_request(state.view.open);
-    use_ready();
+    use_url_sync(catalog, options.url_sync, &state.view);
+    use_stored_favourites(catalog, &state.view.favourites);
+    let copy_link = use_copy_link(catalog, announce.clone());
+    let focus = use_focus_request(catalog, state.view.open);
+    use_global_listeners(catalog, options.url_sync, &state);
     let rendered = view.rendered(state.view.extra_pages, options.page_size);
     let render_now = use_two_step_render(&view, &state.view, rendered);
 
@@ -90,7 +92,7 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let list = TalkList {
-        catalog,
+        catalog: props.catalog,
         view: &view,
         state: &state.view,
         rendered,
@@ -113,17 +115,18 @@ pub fn App(props: &AppProps) -> Html {
             </div>
             <div class="tc-body">
                 <FacetPanel
+                    catalog={props.catalog}
                     counts={view.facets.clone()}
                     top={options.facet_top}
                     selection={state.view.selection.clone()}
                     on_toggle={on_action.reform(Action::ToggleFacet)}
                 />
                 <div class="tc-results">
-                    { toolbar(&state.view, &view, &on_action) }
+                    { toolbar(props.catalog, &state.view, &view, &on_action) }
                     { live_region(&announcement) }
                     { shared_favourites(&state.view, &on_action, &announce) }
                     if view.talks.is_empty() {
-                        <EmptyState relaxations={view::relaxations(catalog, &state.view)} on_action={on_action.clone()} />
+                        <EmptyState catalog={props.catalog} relaxations={view::relaxations(catalog, &state.view)} on_action={on_action.clone()} />
                     } else {
                         { talk_list(&list) }
                     }

@@ -1,8 +1,8 @@
 //! "Copy link": a talk's link put on the clipboard, or when that fails, shown in a field to
 //! copy from.
 
-use super::catalog_context::use_catalog;
 use super::talk_card::copy_field_id;
+use crate::catalog::Catalog;
 use crate::platform;
 use yew::prelude::*;
 
@@ -22,8 +22,7 @@ impl CopyLink {
 }
 
 #[hook]
-pub fn use_copy_link(announce: Callback<AttrValue>) -> CopyLink {
-    let catalog = use_catalog();
+pub fn use_copy_link(catalog: &'static Catalog, announce: Callback<AttrValue>) -> CopyLink {
     // With which failure it was, so that a second one selects the field again.
     let fallback = use_state(|| None::<(usize, AttrValue, u32)>);
     let failures = use_mut_ref(|| 0u32);

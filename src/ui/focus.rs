@@ -1,7 +1,7 @@
 //! Where keyboard focus goes after a render: the heading of a talk that was linked to.
 
-use super::catalog_context::use_catalog;
 use super::talk_card::heading_id;
+use crate::catalog::Catalog;
 use crate::platform;
 use yew::prelude::*;
 
@@ -13,14 +13,14 @@ impl FocusRequest {
     /// Focuses `talk`'s heading (if any) after the next render, even if it was the last one
     /// focused: following the same link twice focuses twice.
     pub fn request(&self, talk: Option<usize>) {
-        self.0.set((talk, self.0 .1.wrapping_add(1)));
+        let (_, requests) = *self.0;
+        self.0.set((talk, requests.wrapping_add(1)));
     }
 }
 
 /// Focuses `initial`'s heading after the first render (a deep link), then each requested one.
 #[hook]
-pub fn use_focus_request(initial: Option<usize>) -> FocusRequest {
-    let catalog = use_catalog();
+pub fn use_focus_request(catalog: &'static Catalog, initial: Option<usize>) -> FocusRequest {
     // The talk, with a counter so that a request for the same talk is a change.
     let request = use_state(|| (initial, 0u32));
     use_effect_with(*request, move |&(talk, _)| {

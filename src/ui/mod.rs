@@ -3,14 +3,14 @@
 mod active_filters;
 mod announcer;
 mod app;
-mod catalog_context;
+mod catalog_ref;
 mod copy_link;
 mod empty_state;
 mod facet_panel;
 mod focus;
+mod global_listeners;
 mod highlight;
 mod options;
-mod ready;
 mod search_box;
 mod shared_favourites;
 mod sort_control;
@@ -24,7 +24,7 @@ mod two_step_render;
 mod url_sync;
 
 pub use app::{initial_state, App, AppProps};
-pub use catalog_context::{provide, CatalogProvider};
+pub use catalog_ref::CatalogRef;
 pub use options::Options;
 pub use static_pages::{page_count, StaticPage, StaticPageProps};
 pub use talk_card::{TalkCard, TalkCardProps};
@@ -51,8 +51,8 @@ pub fn mount(catalog: &'static crate::catalog::Catalog) {
             // default one. Both happen before the next paint, and the default view renders
             // the same boxes, so nothing moves.
             host.set_text_content(None);
-            let app = yew::html! { <App {options} {initial} {address} /> };
-            yew::Renderer::<CatalogProvider>::with_root_and_props(host, provide(catalog, app)).render();
+            let props = AppProps { catalog: CatalogRef(catalog), options, initial, address, pages_url: None };
+            yew::Renderer::<App>::with_root_and_props(host, props).render();
         }
         None => gloo::console::error!(
             "Talk Catalog: no element with id=\"talk-catalog\" or data-talk-catalog to mount into"

@@ -1,9 +1,8 @@
-use crate::platform;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 /// The id of the search input, for the `/` shortcut and labels.
-const SEARCH_INPUT_ID: &str = "tc-search-input";
+pub const SEARCH_INPUT_ID: &str = "tc-search-input";
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -11,13 +10,9 @@ pub struct SearchBoxProps {
     pub on_change: Callback<String>,
 }
 
-/// The search field. Escape clears it; `/` anywhere outside a text field focuses it.
+/// The search field. Escape clears it.
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
-    use_effect_with((), |_| {
-        let slash = platform::on_slash_key(|| platform::focus_element(SEARCH_INPUT_ID));
-        move || drop(slash)
-    });
     let oninput = props.on_change.reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value());
     let onkeydown = {
         let (on_change, empty) = (props.on_change.clone(), props.value.is_empty());

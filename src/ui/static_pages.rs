@@ -2,7 +2,7 @@
 //! pre-rendered page shows the first page of talks and links to the others (`pages/2.html`,
 //! …), each a static page with no script (src/bin/prerender.rs writes them).
 
-use super::catalog_context::use_catalog;
+use super::catalog_ref::CatalogRef;
 use super::options::Options;
 use super::talk_card::TalkCard;
 use crate::catalog::Catalog;
@@ -62,6 +62,8 @@ pub fn Pager(props: &PagerProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct StaticPageProps {
+    /// The catalog shown.
+    pub catalog: CatalogRef,
     /// The page, from 0 (the first is the catalog page itself).
     pub page: usize,
     #[prop_or_default]
@@ -73,7 +75,7 @@ pub struct StaticPageProps {
 #[component]
 pub fn StaticPage(props: &StaticPageProps) -> Html {
     let size = props.options.page_size.max(1);
-    let catalog = use_catalog();
+    let catalog = props.catalog.0;
     let talks = catalog.talks.len();
     let shown = (props.page * size).min(talks)..((props.page + 1) * size).min(talks);
     let (query, selection) = (Rc::default(), Rc::default());
@@ -84,6 +86,7 @@ pub fn StaticPage(props: &StaticPageProps) -> Html {
                 { for shown.map(|talk| html! {
                     <li>
                         <TalkCard
+                            catalog={props.catalog}
                             index={talk}
                             options={props.options}
                             expanded=true

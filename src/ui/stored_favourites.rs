@@ -1,6 +1,5 @@
 //! The person's own stars, kept in local storage by talk id.
 
-use super::catalog_context::use_catalog;
 use crate::catalog::sorted_set::SortedSet;
 use crate::catalog::state::apply_star_changes;
 use crate::catalog::Catalog;
@@ -16,8 +15,7 @@ pub fn stored_favourites(catalog: &Catalog) -> SortedSet<usize> {
 /// `ViewState::favourites`), not on load. Only the change is saved, onto what is stored now:
 /// another tab's stars are not overwritten.
 #[hook]
-pub fn use_stored_favourites(favourites: &SortedSet<usize>) {
-    let catalog = use_catalog();
+pub fn use_stored_favourites(catalog: &'static Catalog, favourites: &SortedSet<usize>) {
     let saved = use_mut_ref(|| favourites.clone());
     use_effect_with(favourites.clone(), move |favourites| {
         let before = std::mem::replace(&mut *saved.borrow_mut(), favourites.clone());

@@ -1,4 +1,4 @@
-use super::catalog_context::use_catalog;
+use super::catalog_ref::CatalogRef;
 use super::highlight::highlighted;
 use super::options::Options;
 use crate::catalog::facets::{FacetValue, Selection};
@@ -13,6 +13,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TalkCardProps {
+    /// The catalog shown.
+    pub catalog: CatalogRef,
     /// Index of the talk in the catalog.
     pub index: usize,
     /// For the heading levels.
@@ -111,7 +113,7 @@ fn series_nav(index: usize, links: &Links) -> Html {
 /// two-line teaser, and a disclosure button for the abstract, bio and links to other talks.
 #[component]
 pub fn TalkCard(props: &TalkCardProps) -> Html {
-    let catalog = use_catalog();
+    let catalog = props.catalog.0;
     let index = props.index;
     let talk = &catalog.talks[index];
     let details_id = format!("tc-details-{}", talk.id);

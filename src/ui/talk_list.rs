@@ -1,3 +1,4 @@
+use super::catalog_ref::CatalogRef;
 use super::copy_link::CopyLink;
 use super::options::Options;
 use super::static_pages::{page_count, Pager, PagerFrom};
@@ -7,13 +8,12 @@ use crate::catalog::query::Query;
 use crate::catalog::state::{Action, ViewState};
 use crate::catalog::url_state::PageAddress;
 use crate::catalog::view::View;
-use crate::catalog::Catalog;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the list of talks shows, and what its cards need.
 pub struct TalkList<'a> {
-    pub catalog: &'static Catalog,
+    pub catalog: CatalogRef,
     pub view: &'a View,
     pub state: &'a ViewState,
     /// How many of the view's talks the shown pages hold.
@@ -37,8 +37,9 @@ pub fn talk_list(list: &TalkList) -> Html {
     let TalkList { catalog, view, state, rendered, options, .. } = *list;
     let card = |talk: usize| {
         html! {
-            <li key={catalog.talks[talk].id}>
+            <li key={catalog.0.talks[talk].id}>
                 <TalkCard
+                    {catalog}
                     index={talk}
                     {options}
                     expanded={state.expanded.contains(&talk)}
@@ -68,7 +69,7 @@ pub fn talk_list(list: &TalkList) -> Html {
                 </p>
                 // Only pre-rendered pages link static pages: keep the pager out of the wasm.
                 if let Some(pages_url) = list.pages_url.filter(|_| cfg!(feature = "ssr")) {
-                    <Pager page=0 pages={page_count(catalog, options.page_size)} from={PagerFrom::First { pages_url: pages_url.clone() }} />
+                    <Pager page=0 pages={page_count(catalog.0, options.page_size)} from={PagerFrom::First { pages_url: pages_url.clone() }} />
                 }
             }
         </>

@@ -1,10 +1,11 @@
 use super::active_filters::ActiveFilters;
+use super::catalog_ref::CatalogRef;
 use crate::catalog::state::{Action, ViewState};
 use crate::catalog::view::View;
 use yew::prelude::*;
 
 /// Above the list: the active filters, "Favourites only" and "Expand all".
-pub fn toolbar(state: &ViewState, view: &View, on_action: &Callback<Action>) -> Html {
+pub fn toolbar(catalog: CatalogRef, state: &ViewState, view: &View, on_action: &Callback<Action>) -> Html {
     let favourites_only = on_action.reform(|event: Event| {
         Action::SetFavouritesOnly(event.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
     });
@@ -18,6 +19,7 @@ pub fn toolbar(state: &ViewState, view: &View, on_action: &Callback<Action>) -> 
     html! {
         <div class="tc-toolbar">
             <ActiveFilters
+                {catalog}
                 selection={state.selection.clone()}
                 favourites_only={state.favourites_only}
                 has_query={!view.query.is_empty()}

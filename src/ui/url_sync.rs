@@ -1,25 +1,23 @@
-//! The page URL and the view kept in step, when the host lets the widget use the URL.
+//! The page URL follows the view, when the host lets the widget use the URL.
 
-use super::catalog_context::use_catalog;
-use super::state::UiState;
-use crate::catalog::state::Action;
+use crate::catalog::state::ViewState;
 use crate::catalog::url_state;
+use crate::catalog::Catalog;
 use crate::platform::{self, HistoryMode};
 use yew::prelude::*;
 
 /// How long typing must pause before the URL follows.
 const URL_UPDATE_DELAY_MS: u32 = 300;
 
-/// Writes the view into the URL, and restores the URL's view after Back or Forward. Opening a
+/// Writes the view into the URL (Back and Forward read it back: `use_global_listeners`). Opening a
 /// talk is a step in history, at once; the rest (typing, ticking filters) replaces the current
 /// entry once the user pauses. Per keystroke, replacing the URL costs a few milliseconds
 /// (Chromium re-reads the favicon), and Safari refuses more than 100 replacements in 30 seconds.
 #[hook]
-pub fn use_url_sync(enabled: bool, state: &UseReducerHandle<UiState>) {
-    let catalog = use_catalog();
-    let last_open = use_mut_ref(|| state.view.open);
+pub fn use_url_sync(catalog: &'static Catalog, enabled: bool, state: &ViewState) {
+    let last_open = use_mut_ref(|| state.open);
     let pending_replace = use_mut_ref(|| None);
-    use_effect_with(state.view.clone(), move |state| {
+    use_effect_with(state.clone(), move |state| {
         if !enabled {
             return;
         }
@@ -35,14 +33,5 @@ pub fn use_url_sync(enabled: bool, state: &UseReducerHandle<UiState>) {
             let replace = move || platform::set_search(&wanted, HistoryMode::Replace);
             *pending_replace.borrow_mut() = Some(platform::after(URL_UPDATE_DELAY_MS, replace));
         }
-    });
-    let state = state.clone();
-    use_effect_with((), move |_| {
-        let history = enabled.then(|| {
-            platform::on_history_change(move || {
-                state.dispatch(Action::Restore(url_state::decode(catalog, &platform::current_search())));
-            })
-        });
-        move || drop(history)
     });
 }
