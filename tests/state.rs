@@ -5,8 +5,9 @@
 mod support;
 
 use talk_catalog::catalog::facets::FacetValue;
-use talk_catalog::catalog::state::{Action, Reducer, ViewState};
+use talk_catalog::catalog::state::{Action, Reducer, SortOrder, ViewState};
 use talk_catalog::catalog::url_state::decode;
+use talk_catalog::catalog::view::{compute, shown_talks};
 use talk_catalog::catalog::Catalog;
 
 /// Two talks a page: the fixture's eight talks fill four pages.
@@ -88,5 +89,20 @@ fn restoring_a_urls_view_shows_the_page_of_its_opened_talk_and_keeps_its_filters
         let restored = reducer().reduce(&own, Action::Restore(decoded.clone()));
         let expected = ViewState { favourites: own.favourites.clone(), extra_pages: pages, ..decoded };
         assert_eq!(restored, expected, "{search}");
+    }
+}
+
+#[test]
+fn the_reducer_finds_talks_where_the_view_shows_them() {
+    let states = [
+        vec![],
+        vec![Action::SetQuery("hessian".into())],
+        vec![Action::SetQuery("control -body".into()), Action::SetSort(Some(SortOrder::Title))],
+        vec![tag("control"), Action::SetSort(Some(SortOrder::Speaker))],
+        vec![Action::ToggleFavourite(3), Action::ToggleFavourite(1), Action::SetFavouritesOnly(true)],
+    ];
+    for actions in states {
+        let state = run(ViewState::default(), actions);
+        assert_eq!(shown_talks(fixture(), &state), compute(fixture(), &state).talks, "{state:?}");
     }
 }
