@@ -5,5 +5,5 @@
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn main() {
-    talk_catalog::ui::mount();
+    talk_catalog::ui::mount(talk_catalog::catalog::catalog());
 }

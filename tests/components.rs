@@ -1,17 +1,47 @@
 //! Component tests: real Yew components rendered into a real DOM in headless Chromium
-//! (`cargo test --target wasm32-unknown-unknown --test components`).
+//! (`cargo test --target wasm32-unknown-unknown --test components`), showing the fixture
+//! catalog of the search tests, so the expected counts come from it and not from the seed.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
-use talk_catalog::catalog::catalog;
 use talk_catalog::catalog::query::parse;
-use talk_catalog::ui::{App, TalkCard, TalkCardProps};
+use talk_catalog::catalog::state::ViewState;
+use talk_catalog::catalog::{view, Catalog};
+use talk_catalog::ui::{App, AppProps, CatalogRef, TalkCard, TalkCardProps};
+use talk_catalog_core::prepare;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+fn fixture() -> &'static Catalog {
+    use std::sync::OnceLock;
+    static CATALOG: OnceLock<&'static Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let (name, text) = ("tests/fixtures/search.toml", include_str!("fixtures/search.toml"));
+        let catalog = prepare::from_toml(name, text).unwrap_or_else(|errors| panic!("{name}: {errors:#?}"));
+        Box::leak(Box::new(catalog))
+    })
+}
+
+fn talk(id: &str) -> usize {
+    fixture().talk_index(id).unwrap_or_else(|| panic!("the fixture has no talk {id}"))
+}
+
+fn tag(id: &str) -> usize {
+    fixture().tag_index(id).unwrap_or_else(|| panic!("the fixture has no tag {id}"))
+}
+
+/// "1 talk", "3 talks", as the app says it.
+fn talks(count: usize) -> String {
+    if count == 1 {
+        "1 talk".to_owned()
+    } else {
+        format!("{count} talks")
+    }
+}
 
 /// A fresh, attached container for one test's component.
 fn container() -> Element {
@@ -30,10 +60,14 @@ fn one(root: &Element, selector: &str) -> Element {
     root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
 }
 
+/// The card of a talk whose title matches the query.
+const CARD: &str = "udell-hessian";
+
 async fn render_card(expanded: bool) -> Element {
     let root = container();
     let props = TalkCardProps {
-        index: 1,
+        catalog: CatalogRef(fixture()),
+        index: talk(CARD),
         options: Default::default(),
         expanded,
         favourite: false,
@@ -52,7 +86,7 @@ async fn render_card(expanded: bool) -> Element {
 
 #[wasm_bindgen_test]
 async fn talk_card_follows_the_semantic_contract() {
-    let talk = &catalog().talks[1];
+    let talk = &fixture().talks[talk(CARD)];
     let root = render_card(false).await;
 
     let article = one(&root, "article");
@@ -87,7 +121,14 @@ async fn render_app() -> Element {
     let path = window.location().pathname().unwrap();
     window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
     let root = container();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let props = AppProps {
+        catalog: CatalogRef(fixture()),
+        options: Default::default(),
+        initial: Default::default(),
+        address: Default::default(),
+        pages_url: None,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
 }
@@ -99,7 +140,7 @@ fn status(root: &Element) -> String {
 #[wasm_bindgen_test]
 async fn app_lists_every_talk_and_filters_as_you_type() {
     let root = render_app().await;
-    let total = catalog().talks.len();
+    let total = fixture().talks.len();
     assert_eq!(all(&root, "article[data-talk-id]").len(), total);
     assert!(status(&root).contains(&total.to_string()));
 
@@ -107,7 +148,7 @@ async fn app_lists_every_talk_and_filters_as_you_type() {
 
     let shown: Vec<String> =
         all(&root, "article[data-talk-id]").iter().map(|a| a.get_attribute("data-talk-id").unwrap()).collect();
-    assert!(shown.contains(&"udell-hessian".to_owned()), "{shown:?}");
+    assert!(shown.contains(&CARD.to_owned()), "{shown:?}");
     assert!(shown.len() < total);
     assert!(
         status(&root).starts_with(&shown.len().to_string()),
@@ -132,7 +173,7 @@ async fn app_expands_and_collapses_an_abstract() {
 #[wasm_bindgen_test]
 async fn ticking_a_facet_narrows_the_list_and_updates_counts() {
     let root = render_app().await;
-    let tag = catalog().tag_index("control").expect("the seed has a control tag");
+    let tag = tag("control");
     let checkbox: HtmlInputElement = one(&root, &format!("#tc-facet-tag-{tag}")).dyn_into().unwrap();
     let label = one(&root, &format!("label[for=tc-facet-tag-{tag}]")).text_content().unwrap();
     let expected: usize = label.rsplit('(').next().unwrap().trim_end_matches(')').parse().unwrap();
@@ -171,13 +212,13 @@ async fn a_tag_button_filters_and_shows_a_removable_chip() {
     chip.click();
     yew::scheduler::flush().await;
     assert!(root.query_selector(".tc-chips button").unwrap().is_none());
-    assert_eq!(all(&root, "article").len(), catalog().talks.len());
+    assert_eq!(all(&root, "article").len(), fixture().talks.len());
 }
 
 #[wasm_bindgen_test]
 async fn nothing_matching_offers_relaxations_with_counts() {
     let root = render_app().await;
-    let tag = catalog().tag_index("control").unwrap();
+    let tag = tag("control");
     let checkbox: HtmlElement = one(&root, &format!("#tc-facet-tag-{tag}")).dyn_into().unwrap();
     checkbox.click();
     yew::scheduler::flush().await;
@@ -186,9 +227,17 @@ async fn nothing_matching_offers_relaxations_with_counts() {
     assert!(all(&root, "article").is_empty());
     assert_eq!(one(&root, ".tc-empty-title").text_content().as_deref(), Some("No talks match."));
     let suggestions: Vec<String> = all(&root, ".tc-suggestion").iter().map(|b| b.text_content().unwrap()).collect();
-    assert!(suggestions.contains(&"Remove Control → 3 talks".to_owned()), "{suggestions:?}");
-    assert!(suggestions.contains(&"Clear the search → 4 talks".to_owned()), "{suggestions:?}");
-    assert!(suggestions.contains(&format!("Clear all → {} talks", catalog().talks.len())), "{suggestions:?}");
+    // Without the tag, the talks matching the query; without the query, the tag's talks.
+    let matching = view::compute(fixture(), &ViewState { query: "hessian".into(), ..ViewState::default() }).talks.len();
+    let tagged = fixture().talks.iter().filter(|talk| talk.tags.contains(&(tag as u16))).count();
+    assert!(matching > 0 && tagged > 0, "{matching} talks match, {tagged} are tagged");
+    for suggestion in [
+        format!("Remove Control → {}", talks(matching)),
+        format!("Clear the search → {}", talks(tagged)),
+        format!("Clear all → {}", talks(fixture().talks.len())),
+    ] {
+        assert!(suggestions.contains(&suggestion), "{suggestion:?} in {suggestions:?}");
+    }
 }
 
 #[wasm_bindgen_test]

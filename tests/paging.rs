@@ -6,8 +6,8 @@ mod support;
 
 use talk_catalog_core::synthetic;
 
-use talk_catalog::catalog::state::{reduce, Action, ViewState};
-use talk_catalog::catalog::view::{compute, reveal_open, teaser, FIRST_PAINT_TALKS, PAGE_SIZE, TEASER_BYTES};
+use talk_catalog::catalog::state::{Action, Reducer, ViewState};
+use talk_catalog::catalog::view::{compute, teaser, FIRST_PAINT_TALKS, PAGE_SIZE, TEASER_BYTES};
 use talk_catalog::catalog::Catalog;
 
 const TALKS: usize = 2 * PAGE_SIZE + 30;
@@ -18,8 +18,12 @@ fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(|| support::parse("synthetic", &synthetic::generate(TALKS, 1)))
 }
 
+fn reducer() -> Reducer<'static> {
+    Reducer { catalog: catalog(), page_size: PAGE_SIZE }
+}
+
 fn rendered_after(actions: &[Action]) -> (usize, usize) {
-    let state = actions.iter().cloned().fold(ViewState::default(), |state, action| reduce(&state, action));
+    let state = actions.iter().cloned().fold(ViewState::default(), |state, action| reducer().reduce(&state, action));
     let view = compute(catalog(), &state);
     (view.rendered(state.extra_pages, PAGE_SIZE), view.talks.len())
 }
@@ -60,7 +64,8 @@ fn a_result_smaller_than_a_page_is_rendered_whole() {
 #[test]
 fn an_opened_talk_is_always_on_a_shown_page() {
     for position in [0, PAGE_SIZE - 1, PAGE_SIZE, TALKS - 1] {
-        let state = reveal_open(catalog(), ViewState { open: Some(position), ..ViewState::default() }, PAGE_SIZE);
+        let restored = ViewState { open: Some(position), ..ViewState::default() };
+        let state = reducer().reduce(&ViewState::default(), Action::Restore(restored));
         let view = compute(catalog(), &state);
         let rendered = view.rendered(state.extra_pages, PAGE_SIZE);
         assert!(view.talks[..rendered].contains(&position), "talk at {position}: {rendered} rendered");

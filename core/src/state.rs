@@ -2,6 +2,8 @@
 
 use crate::facets::{FacetValue, Selection};
 use crate::sorted_set::SortedSet;
+use crate::view::shown_talks;
+use crate::Catalog;
 
 /// How the shown talks are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +74,8 @@ pub enum Action {
     ClearFilters,
     SetSort(Option<SortOrder>),
     ToggleExpanded(usize),
-    /// Expands a talk and makes it the opened one (following a link to it).
+    /// Follows a link to a talk: clears the filters if they hide it, expands it, makes it the
+    /// opened one and shows the page it is on.
     Open(usize),
     ExpandAll(Vec<usize>),
     CollapseAll,
@@ -84,8 +87,8 @@ pub enum Action {
     AddSharedFavourites,
     /// Stops showing the shared list: "Favourites only" shows the person's own again.
     LeaveSharedFavourites,
-    /// Replaces the view with one decoded from the URL after Back or Forward; the person's
-    /// own favourites stay as they are.
+    /// Replaces the view with one decoded from the URL (at page load, after Back or Forward)
+    /// and shows the page its opened talk is on; the person's own favourites stay as they are.
     Restore(ViewState),
 }
 
@@ -119,7 +122,51 @@ pub fn apply_star_changes(mut stored: Vec<String>, before: &[&str], after: &[&st
     stored
 }
 
-pub fn reduce(state: &ViewState, action: Action) -> ViewState {
+/// What every action means. Most need only the state; opening a talk also needs the catalog
+/// (do the filters hide it, which page is it on) and the page size the talks are shown in.
+#[derive(Debug, Clone, Copy)]
+pub struct Reducer<'a> {
+    pub catalog: &'a Catalog,
+    pub page_size: usize,
+}
+
+impl Reducer<'_> {
+    pub fn reduce(&self, state: &ViewState, action: Action) -> ViewState {
+        match action {
+            Action::Open(talk) => {
+                let shown = shown_talks(self.catalog, state);
+                // Following a link to a talk the filters hide: show everything, then the talk.
+                let (state, shown) = if shown.contains(&talk) {
+                    (state.clone(), shown)
+                } else {
+                    let cleared = update(state, Action::ClearFilters);
+                    let shown = shown_talks(self.catalog, &cleared);
+                    (cleared, shown)
+                };
+                self.reveal_open(update(&state, action), &shown)
+            }
+            Action::Restore(_) => {
+                let next = update(state, action);
+                let shown = shown_talks(self.catalog, &next);
+                self.reveal_open(next, &shown)
+            }
+            action => update(state, action),
+        }
+    }
+
+    /// `state` with enough pages shown to include its opened talk, where `shown` (the talks
+    /// it shows) has it.
+    fn reveal_open(&self, mut state: ViewState, shown: &[usize]) -> ViewState {
+        if let Some(position) = state.open.and_then(|open| shown.iter().position(|&talk| talk == open)) {
+            state.extra_pages = state.extra_pages.max(position / self.page_size.max(1));
+        }
+        state
+    }
+}
+
+/// What an action does to the state by itself, before [`Reducer::reduce`] adds what depends
+/// on the catalog.
+fn update(state: &ViewState, action: Action) -> ViewState {
     let mut next = state.clone();
     // A different result list starts again at its first page.
     if matches!(
@@ -192,7 +239,7 @@ mod tests {
 
     /// Applies `actions` in turn from the default state.
     fn run(actions: &[Action]) -> ViewState {
-        actions.iter().cloned().fold(ViewState::default(), |state, action| reduce(&state, action))
+        actions.iter().cloned().fold(ViewState::default(), |state, action| update(&state, action))
     }
 
     #[test]
@@ -219,10 +266,10 @@ mod tests {
             Action::ToggleExpanded(1),
         ]);
         assert!(state.selection.contains(tutorial) && state.selection.contains(FacetValue::Tag(2)));
-        let toggled_off = reduce(&state, Action::ToggleFacet(tutorial));
+        let toggled_off = update(&state, Action::ToggleFacet(tutorial));
         assert!(!toggled_off.selection.contains(tutorial));
 
-        let cleared = reduce(&state, Action::ClearFilters);
+        let cleared = update(&state, Action::ClearFilters);
         assert_eq!(cleared.query, "");
         assert!(cleared.selection.is_empty());
         assert_eq!((cleared.sort, cleared.open), (Some(SortOrder::Title), Some(1)));
@@ -259,7 +306,7 @@ mod tests {
             Action::SetFavouritesOnly(true),
         ];
         for change in changes {
-            assert_eq!(reduce(&state, change.clone()).extra_pages, 0, "{change:?}");
+            assert_eq!(update(&state, change.clone()).extra_pages, 0, "{change:?}");
         }
     }
 
@@ -267,7 +314,7 @@ mod tests {
     fn restore_replaces_the_view_and_keeps_the_own_favourites() {
         let restored = ViewState { query: "x".into(), ..ViewState::default() };
         let before = run(&[Action::ToggleExpanded(1), Action::ToggleFavourite(4)]);
-        let after = reduce(&before, Action::Restore(restored.clone()));
+        let after = update(&before, Action::Restore(restored.clone()));
         assert_eq!(after, ViewState { favourites: [4].into(), ..restored });
     }
 
@@ -275,22 +322,22 @@ mod tests {
     fn a_shared_list_is_shown_but_only_starring_changes_the_own_favourites() {
         let own = run(&[Action::ToggleFavourite(1), Action::ToggleFavourite(2)]);
         let link = ViewState { shared_favourites: Some([5].into()), favourites_only: true, ..ViewState::default() };
-        let state = reduce(&own, Action::Restore(link));
+        let state = update(&own, Action::Restore(link));
         assert_eq!((state.shown_favourites(), &state.favourites), (&[5].into(), &[1, 2].into()));
 
         // Starring while the shared list is shown stars for the person; the list stays.
-        let starred = reduce(&state, Action::ToggleFavourite(5));
+        let starred = update(&state, Action::ToggleFavourite(5));
         assert_eq!((starred.shown_favourites(), &starred.favourites), (&[5].into(), &[1, 2, 5].into()));
-        let added = reduce(&state, Action::AddSharedFavourites);
+        let added = update(&state, Action::AddSharedFavourites);
         assert_eq!((added.shown_favourites(), &added.favourites), (&[5].into(), &[1, 2, 5].into()));
 
         for leave in [Action::LeaveSharedFavourites, Action::SetFavouritesOnly(false), Action::ClearFilters] {
-            let left = reduce(&state, leave.clone());
+            let left = update(&state, leave.clone());
             assert_eq!((left.shared_favourites.as_ref(), &left.favourites), (None, &[1, 2].into()), "{leave:?}");
         }
         // A link carrying the person's own list is theirs, not a shared one.
         let own_link = ViewState { shared_favourites: Some([1, 2].into()), ..ViewState::default() };
-        assert_eq!(reduce(&own, Action::Restore(own_link)).shared_favourites, None);
+        assert_eq!(update(&own, Action::Restore(own_link)).shared_favourites, None);
     }
 
     #[test]

@@ -57,8 +57,26 @@ pub fn compute(catalog: &Catalog, state: &ViewState) -> View {
     let facets = FacetCounts::compute(catalog, &matching, &state.selection);
     let mut shown = matching;
     state.selection.restrict(catalog, &mut shown, None);
+    let sort = applied_sort(state, &query);
+    let talks = ordered(catalog, &shown, &scores, sort);
+    View { query, talks, facets, sort }
+}
 
-    let sort = state.sort.unwrap_or(if query.has_positive_terms() { SortOrder::Relevance } else { SortOrder::Data });
+/// The talks `state` shows, in display order: [`compute`]'s `talks` without counting the
+/// facets, for the reducer, which only needs to know where a talk is.
+pub fn shown_talks(catalog: &Catalog, state: &ViewState) -> Vec<usize> {
+    let query = parse(&state.query);
+    let (mut shown, scores) = before_facets(catalog, state, &query);
+    state.selection.restrict(catalog, &mut shown, None);
+    ordered(catalog, &shown, &scores, applied_sort(state, &query))
+}
+
+fn applied_sort(state: &ViewState, query: &Query) -> SortOrder {
+    state.sort.unwrap_or(if query.has_positive_terms() { SortOrder::Relevance } else { SortOrder::Data })
+}
+
+/// `shown` in `sort` order (`scores` from the text match, for relevance).
+fn ordered(catalog: &Catalog, shown: &Bitset, scores: &[u32], sort: SortOrder) -> Vec<usize> {
     let index = &catalog.facets;
     let key = |talk: usize| match sort {
         SortOrder::Relevance => u32::MAX - scores[talk],
@@ -72,8 +90,7 @@ pub fn compute(catalog: &Catalog, state: &ViewState) -> View {
     if sort != SortOrder::Data {
         keyed.sort_unstable();
     }
-    let talks = keyed.into_iter().map(|(_, talk)| talk as usize).collect();
-    View { query, talks, facets, sort }
+    keyed.into_iter().map(|(_, talk)| talk as usize).collect()
 }
 
 impl View {
@@ -112,17 +129,6 @@ pub fn teaser(talk: &Talk) -> &'static str {
         end -= 1;
     }
     paragraph[..end].rfind(' ').map_or(&paragraph[..end], |space| &paragraph[..space])
-}
-
-/// `state` with enough pages of `page_size` shown to include its opened talk (after a deep
-/// link, Back, or a link to another talk).
-pub fn reveal_open(catalog: &Catalog, mut state: ViewState, page_size: usize) -> ViewState {
-    if let Some(open) = state.open {
-        if let Some(position) = compute(catalog, &state).talks.iter().position(|&talk| talk == open) {
-            state.extra_pages = state.extra_pages.max(position / page_size.max(1));
-        }
-    }
-    state
 }
 
 /// How many talks each single relaxation of `state` would show: one entry per active filter.

@@ -13,7 +13,8 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use talk_catalog::ui::{page_count, App, AppProps, Options, StaticPage, StaticPageProps};
+use talk_catalog::catalog::catalog;
+use talk_catalog::ui::{page_count, App, AppProps, CatalogRef, Options, StaticPage, StaticPageProps};
 use yew::AttrValue;
 
 const OPTIONS: [&str; 4] = ["heading-level", "page-size", "facet-top", "url-sync"];
@@ -47,7 +48,7 @@ fn main() -> ExitCode {
     let options = Options::from_attributes(value);
     let pages_dir = value("pages-dir").map(PathBuf::from);
     let pages_url = value("pages-url").or_else(|| pages_dir.as_ref().map(|_| "pages/".to_owned()));
-    let pages = page_count(options.page_size);
+    let pages = page_count(catalog(), options.page_size);
     let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a Tokio runtime");
     if let Some(dir) = pages_dir.filter(|_| pages > 1) {
         if let Err(error) = std::fs::create_dir_all(&dir) {
@@ -72,12 +73,18 @@ fn main() -> ExitCode {
 /// rather than hydrating it (the URL may ask for another view).
 async fn render(options: Options, pages_url: Option<String>) -> String {
     // Props are made on the renderer's thread: `AttrValue` can't cross threads, a `String` can.
-    let props = move || AppProps { options, pages_url: pages_url.clone().map(AttrValue::from), ..AppProps::default() };
+    let props = move || AppProps {
+        catalog: CatalogRef(catalog()),
+        options,
+        initial: Default::default(),
+        address: Default::default(),
+        pages_url: pages_url.map(AttrValue::from),
+    };
     yew::ServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }
 
 async fn render_static_page(page: usize, options: Options) -> String {
-    let props = move || StaticPageProps { page, options };
+    let props = move || StaticPageProps { catalog: CatalogRef(catalog()), page, options };
     yew::ServerRenderer::<StaticPage>::with_props(props).hydratable(false).render().await
 }
 
@@ -106,7 +113,7 @@ mod tests {
     #[test]
     fn renders_every_talk_with_the_heading_level_asked_for() {
         let html = block_on(render(Options { heading_level: 3, ..Options::default() }, None));
-        let talks = talk_catalog::catalog::catalog().talks.len();
+        let talks = catalog().talks.len();
         assert_eq!(html.matches("<article ").count(), talks);
         assert_eq!(html.matches("<h3 id=\"tc-title-").count(), talks);
         assert!(!html.contains("<!--"), "no hydration markers");
@@ -116,7 +123,7 @@ mod tests {
     fn pages_split_the_talks_and_link_each_other() {
         // The seed's 20 talks, 8 a page: 8, 8 and 4.
         let options = Options { page_size: 8, ..Options::default() };
-        assert_eq!(page_count(8), 3);
+        assert_eq!(page_count(catalog(), 8), 3);
         let first = block_on(render(options, Some("pages/".to_owned())));
         assert_eq!(first.matches("<article ").count(), 8);
         for link in ["href=\"pages/1.html\" aria-current=\"page\"", "href=\"pages/2.html\"", "href=\"pages/3.html\""] {
@@ -125,7 +132,6 @@ mod tests {
         let ids = |html: &str| -> Vec<String> {
             html.split("data-talk-id=\"").skip(1).map(|rest| rest[..rest.find('"').unwrap()].to_owned()).collect()
         };
-        let catalog = talk_catalog::catalog::catalog();
         let mut all = ids(&first);
         for page in 1..3 {
             let html = block_on(render_static_page(page, options));
@@ -133,7 +139,7 @@ mod tests {
             assert!(!html.contains(" hidden"), "every abstract is shown on page {}", page + 1);
             all.extend(ids(&html));
         }
-        let expected: Vec<&str> = catalog.talks.iter().map(|talk| talk.id).collect();
+        let expected: Vec<&str> = catalog().talks.iter().map(|talk| talk.id).collect();
         assert_eq!(all, expected, "every talk once, in programme order");
     }
 }

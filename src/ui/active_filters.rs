@@ -1,10 +1,12 @@
-use crate::catalog::catalog;
+use super::catalog_ref::CatalogRef;
 use crate::catalog::facets::Selection;
 use crate::catalog::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ActiveFiltersProps {
+    /// The catalog shown.
+    pub catalog: CatalogRef,
     pub selection: Selection,
     pub favourites_only: bool,
     /// Whether a text query is active too ("Clear all" clears it).
@@ -15,7 +17,7 @@ pub struct ActiveFiltersProps {
 /// The active filters as removable chips, and "Clear all". Renders nothing when none is active.
 #[component]
 pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
-    let catalog = catalog();
+    let catalog = props.catalog.0;
     let values = props.selection.values();
     if values.is_empty() && !props.favourites_only && !props.has_query {
         return html! {};

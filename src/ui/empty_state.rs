@@ -1,11 +1,13 @@
+use super::catalog_ref::CatalogRef;
 use super::talks;
-use crate::catalog::catalog;
 use crate::catalog::state::Action;
 use crate::catalog::view::Relaxation;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EmptyStateProps {
+    /// The catalog shown.
+    pub catalog: CatalogRef,
     /// Each way to widen the search, with how many talks it would show.
     pub relaxations: Vec<(Relaxation, usize)>,
     pub on_action: Callback<Action>,
@@ -14,7 +16,7 @@ pub struct EmptyStateProps {
 /// "No talks match", with one-click ways out.
 #[component]
 pub fn EmptyState(props: &EmptyStateProps) -> Html {
-    let catalog = catalog();
+    let catalog = props.catalog.0;
     let suggestion = |&(relaxation, count): &(Relaxation, usize)| {
         let (label, action) = match relaxation {
             Relaxation::ClearQuery => ("Clear the search".to_owned(), Action::SetQuery(String::new())),

@@ -1,9 +1,11 @@
-use crate::catalog::catalog;
+use super::catalog_ref::CatalogRef;
 use crate::catalog::facets::{Facet, FacetCounts, FacetValue, Selection};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FacetPanelProps {
+    /// The catalog shown.
+    pub catalog: CatalogRef,
     pub counts: FacetCounts,
     /// Values a long facet lists until "Show all" is pressed.
     pub top: usize,
@@ -41,7 +43,7 @@ fn value_id(value: FacetValue) -> String {
 /// values (and the selected ones) until its "Show all" button is pressed.
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
-    let catalog = catalog();
+    let catalog = props.catalog.0;
     // Which facets list all their values, one bit each: how the panel looks, not part of the
     // view state. (A `u32` state, as the app's other ones: one copy of the hook in the wasm.)
     let show_all = use_state(|| 0u32);

@@ -3,8 +3,12 @@
 mod active_filters;
 mod announcer;
 mod app;
+mod catalog_ref;
+mod copy_link;
 mod empty_state;
 mod facet_panel;
+mod focus;
+mod global_listeners;
 mod highlight;
 mod options;
 mod search_box;
@@ -12,9 +16,15 @@ mod shared_favourites;
 mod sort_control;
 mod state;
 mod static_pages;
+mod stored_favourites;
 mod talk_card;
+mod talk_list;
+mod toolbar;
+mod two_step_render;
+mod url_sync;
 
 pub use app::{initial_state, App, AppProps};
+pub use catalog_ref::CatalogRef;
 pub use options::Options;
 pub use static_pages::{page_count, StaticPage, StaticPageProps};
 pub use talk_card::{TalkCard, TalkCardProps};
@@ -28,21 +38,21 @@ fn talks(count: usize) -> String {
     }
 }
 
-/// Renders the app into the host element, in place of whatever the page pre-rendered there
-/// (the same components' static HTML, see src/bin/prerender.rs); logs and does nothing when
-/// the page has no host element.
-pub fn mount() {
+/// Renders the app showing `catalog` into the host element, in place of whatever the page
+/// pre-rendered there (the same components' static HTML, see src/bin/prerender.rs); logs and
+/// does nothing when the page has no host element.
+pub fn mount(catalog: &'static crate::catalog::Catalog) {
     match crate::platform::host_element() {
         Some(host) => {
             let options = Options::from_attributes(|name| crate::platform::data_attribute(&host, name));
-            let initial = initial_state(options);
+            let initial = initial_state(catalog, options);
             let address = std::rc::Rc::new(crate::platform::page_address());
             // Replaced, not hydrated: the URL may ask for another view than the pre-rendered
             // default one. Both happen before the next paint, and the default view renders
             // the same boxes, so nothing moves.
             host.set_text_content(None);
-            yew::Renderer::<App>::with_root_and_props(host, AppProps { options, initial, address, pages_url: None })
-                .render();
+            let props = AppProps { catalog: CatalogRef(catalog), options, initial, address, pages_url: None };
+            yew::Renderer::<App>::with_root_and_props(host, props).render();
         }
         None => gloo::console::error!(
             "Talk Catalog: no element with id=\"talk-catalog\" or data-talk-catalog to mount into"

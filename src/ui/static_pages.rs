@@ -2,15 +2,16 @@
 //! pre-rendered page shows the first page of talks and links to the others (`pages/2.html`,
 //! …), each a static page with no script (src/bin/prerender.rs writes them).
 
+use super::catalog_ref::CatalogRef;
 use super::options::Options;
 use super::talk_card::TalkCard;
-use crate::catalog::catalog;
+use crate::catalog::Catalog;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// How many pages of `page_size` the catalog's talks fill.
-pub fn page_count(page_size: usize) -> usize {
-    catalog().talks.len().div_ceil(page_size.max(1))
+pub fn page_count(catalog: &Catalog, page_size: usize) -> usize {
+    catalog.talks.len().div_ceil(page_size.max(1))
 }
 
 /// Where the pager's links lead: from the first page (the catalog itself) to `{url}{n}.html`,
@@ -61,6 +62,8 @@ pub fn Pager(props: &PagerProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct StaticPageProps {
+    /// The catalog shown.
+    pub catalog: CatalogRef,
     /// The page, from 0 (the first is the catalog page itself).
     pub page: usize,
     #[prop_or_default]
@@ -72,7 +75,8 @@ pub struct StaticPageProps {
 #[component]
 pub fn StaticPage(props: &StaticPageProps) -> Html {
     let size = props.options.page_size.max(1);
-    let talks = catalog().talks.len();
+    let catalog = props.catalog.0;
+    let talks = catalog.talks.len();
     let shown = (props.page * size).min(talks)..((props.page + 1) * size).min(talks);
     let (query, selection) = (Rc::default(), Rc::default());
     html! {
@@ -82,6 +86,7 @@ pub fn StaticPage(props: &StaticPageProps) -> Html {
                 { for shown.map(|talk| html! {
                     <li>
                         <TalkCard
+                            catalog={props.catalog}
                             index={talk}
                             options={props.options}
                             expanded=true
@@ -95,7 +100,7 @@ pub fn StaticPage(props: &StaticPageProps) -> Html {
                     </li>
                 }) }
             </ol>
-            <Pager page={props.page} pages={page_count(size)} from={PagerFrom::Static} />
+            <Pager page={props.page} pages={page_count(catalog, size)} from={PagerFrom::Static} />
         </div>
     }
 }

@@ -1,18 +1,20 @@
+use super::catalog_ref::CatalogRef;
 use super::highlight::highlighted;
 use super::options::Options;
-use crate::catalog::catalog;
 use crate::catalog::facets::{FacetValue, Selection};
 use crate::catalog::field::Field;
 use crate::catalog::query::Query;
 use crate::catalog::state::Action;
 use crate::catalog::url_state::PageAddress;
 use crate::catalog::view::teaser;
-use crate::catalog::Format;
+use crate::catalog::{Catalog, Format};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TalkCardProps {
+    /// The catalog shown.
+    pub catalog: CatalogRef,
     /// Index of the talk in the catalog.
     pub index: usize,
     /// For the heading levels.
@@ -49,8 +51,9 @@ pub fn copy_field_id(talk: &str) -> String {
     format!("tc-link-{talk}")
 }
 
-/// What links to other talks need: where the page is, and where a click goes.
+/// What links to other talks need: the talks, where the page is, and where a click goes.
 struct Links<'a> {
+    catalog: &'a Catalog,
     address: &'a PageAddress,
     on_action: &'a Callback<Action>,
 }
@@ -59,7 +62,7 @@ impl Links<'_> {
     /// A link to a talk that opens it in place; its address (the page's own, with only our
     /// parameters changed) works in a new tab and when copied.
     fn talk(&self, index: usize) -> Html {
-        let catalog = catalog();
+        let catalog = self.catalog;
         let on_action = self.on_action.clone();
         let onclick = Callback::from(move |event: MouseEvent| {
             // A click with a modifier opens a new tab or window: leave that to the browser.
@@ -86,7 +89,7 @@ fn link_list(heading: &str, title: String, talks: &[usize], links: &Links) -> Ht
 
 /// "Part 1 of 2 · next: Part 2" for talks in a series.
 fn series_nav(index: usize, links: &Links) -> Html {
-    let catalog = catalog();
+    let catalog = links.catalog;
     let Some(part) = catalog.talks[index].series else { return html! {} };
     let parts = catalog.series_parts(part.series);
     let position = parts.iter().position(|&(_, talk)| talk == index).unwrap_or(0);
@@ -110,13 +113,13 @@ fn series_nav(index: usize, links: &Links) -> Html {
 /// two-line teaser, and a disclosure button for the abstract, bio and links to other talks.
 #[component]
 pub fn TalkCard(props: &TalkCardProps) -> Html {
-    let catalog = catalog();
+    let catalog = props.catalog.0;
     let index = props.index;
     let talk = &catalog.talks[index];
     let details_id = format!("tc-details-{}", talk.id);
     let heading_id = heading_id(talk.id);
     let on_action = &props.on_action;
-    let links = Links { address: &props.address, on_action };
+    let links = Links { catalog, address: &props.address, on_action };
     let toggle = on_action.reform(move |_: MouseEvent| Action::ToggleExpanded(index));
     let star = on_action.reform(move |_: MouseEvent| Action::ToggleFavourite(index));
     let copy = props.on_copy.reform(move |_: MouseEvent| index);

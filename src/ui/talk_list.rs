@@ -1,0 +1,77 @@
+use super::catalog_ref::CatalogRef;
+use super::copy_link::CopyLink;
+use super::options::Options;
+use super::static_pages::{page_count, Pager, PagerFrom};
+use super::talk_card::TalkCard;
+use crate::catalog::facets::Selection;
+use crate::catalog::query::Query;
+use crate::catalog::state::{Action, ViewState};
+use crate::catalog::url_state::PageAddress;
+use crate::catalog::view::View;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What the list of talks shows, and what its cards need.
+pub struct TalkList<'a> {
+    pub catalog: CatalogRef,
+    pub view: &'a View,
+    pub state: &'a ViewState,
+    /// How many of the view's talks the shown pages hold.
+    pub rendered: usize,
+    /// Which of them to render now (`use_two_step_render`).
+    pub render_now: &'a [usize],
+    pub options: Options,
+    /// The view's query and the state's selection, shared by every card.
+    pub query: &'a Rc<Query>,
+    pub selection: &'a Rc<Selection>,
+    pub on_action: &'a Callback<Action>,
+    pub copy_link: &'a CopyLink,
+    pub address: &'a Rc<PageAddress>,
+    /// Pre-rendering only: where the static pages of the later talks are.
+    pub pages_url: Option<&'a AttrValue>,
+}
+
+/// The shown pages' cards, then "Show more" while talks are left (and, pre-rendered, the
+/// pager to the static pages).
+pub fn talk_list(list: &TalkList) -> Html {
+    let TalkList { catalog, view, state, rendered, options, .. } = *list;
+    let card = |talk: usize| {
+        html! {
+            <li key={catalog.0.talks[talk].id}>
+                <TalkCard
+                    {catalog}
+                    index={talk}
+                    {options}
+                    expanded={state.expanded.contains(&talk)}
+                    favourite={state.favourites.contains(&talk)}
+                    query={Rc::clone(list.query)}
+                    selection={Rc::clone(list.selection)}
+                    on_action={list.on_action.clone()}
+                    on_copy={list.copy_link.on_copy.clone()}
+                    address={Rc::clone(list.address)}
+                    copy_fallback={list.copy_link.fallback_for(talk)}
+                />
+            </li>
+        }
+    };
+    let show_more = list.on_action.reform(|_: MouseEvent| Action::ShowMore);
+    html! {
+        <>
+            <ol class="tc-list">
+                { for list.render_now.iter().map(|&talk| card(talk)) }
+            </ol>
+            if rendered < view.talks.len() {
+                <p class="tc-more-talks">
+                    { format!("Showing {rendered} of {} talks. ", view.talks.len()) }
+                    <button type="button" class="tc-link-button" onclick={show_more}>
+                        { format!("Show {} more", (view.talks.len() - rendered).min(options.page_size)) }
+                    </button>
+                </p>
+                // Only pre-rendered pages link static pages: keep the pager out of the wasm.
+                if let Some(pages_url) = list.pages_url.filter(|_| cfg!(feature = "ssr")) {
+                    <Pager page=0 pages={page_count(catalog.0, options.page_size)} from={PagerFrom::First { pages_url: pages_url.clone() }} />
+                }
+            }
+        </>
+    }
+}
