@@ -81,7 +81,7 @@ mod keystroke {
 
         eprintln!("{:>8} {:>7} {:>11} {:>9}", "catalog", "talks", "vocabulary", "positions");
         for (name, catalog) in &catalogs {
-            let terms = catalog.words().terms();
+            let terms = &catalog.words().terms;
             let positions: usize = (0..terms.len()).map(|term| catalog.words().term_positions(term).count()).sum();
             if catalog.talks.len() >= 1_000 {
                 for word in WORDS {
@@ -113,13 +113,12 @@ mod keystroke {
         }
 
         // Paid once, after the first paint: the word index derived from the talks' text
-        // (`Catalog::words`), with its per-term tables.
+        // (`Catalog::words`).
         let mut group = criterion.benchmark_group("word-index");
         group.sample_size(10);
         for (name, catalog) in &catalogs {
             group.bench_function(BenchmarkId::from_parameter(name), |bencher| {
-                bencher
-                    .iter(|| index::word_index(black_box(catalog), SHORT_SET_MIN_POSITIONS).term_tables().terms.len())
+                bencher.iter(|| index::word_index(black_box(catalog), SHORT_SET_MIN_POSITIONS).terms.len())
             });
         }
         group.finish();

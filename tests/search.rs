@@ -262,7 +262,7 @@ fn position_tables_spell_out_every_field_text() {
         let index = catalog.words();
         // Invert the per-term position lists: what each numbered position holds.
         let mut at: Vec<Option<(&str, u32)>> = vec![None; index.talk_positions[catalog.talks.len()] as usize];
-        for (term, text) in index.terms().iter().enumerate() {
+        for (term, text) in index.terms.iter().enumerate() {
             let positions: Vec<u32> = index.term_positions(term).collect();
             assert!(positions.is_sorted(), "positions of {text:?} ascend");
             for packed in positions {
@@ -418,10 +418,10 @@ fn the_word_index_built_in_steps_is_the_index_built_at_once() {
     let tables = |index: &talk_catalog_core::SearchIndex| {
         let sets = |sets: &talk_catalog_core::model::FieldTalkSets| (sets.keys.to_vec(), sets.bits.to_vec());
         (
-            index.vocabulary,
-            index.positions.to_vec(),
-            index.positions_sizes.to_vec(),
-            index.talk_positions.to_vec(),
+            index.terms.clone(),
+            index.positions.clone(),
+            index.positions_start.clone(),
+            index.talk_positions.clone(),
             sets(&index.prefix_talks),
             sets(&index.word_talks),
         )
@@ -439,4 +439,32 @@ fn the_word_index_built_in_steps_is_the_index_built_at_once() {
     (0..4).for_each(|_| assert!(!interrupted.derive_words(7)));
     assert_eq!(tables(interrupted.words()), tables(at_once));
     assert!(interrupted.derive_words(7), "complete once a search has finished it");
+}
+
+#[test]
+fn talk_sets_exist_for_exactly_the_short_prefixes_and_words_that_occur_often_enough() {
+    use std::collections::BTreeMap;
+    use talk_catalog_core::matcher::typo_budget;
+    let text = std::fs::read_to_string("data/talks.toml").expect("read the seed");
+    for min_positions in [1, 20, 200] {
+        let file = data_file::parse("seed", &text).expect("valid");
+        let catalog = prepare::prepare_with(file, min_positions);
+        let index = catalog.words();
+        // Every prefix (and word) too short for typos, with the positions of the words having it.
+        let (mut prefixes, mut words) = (BTreeMap::<String, usize>::new(), BTreeMap::<String, usize>::new());
+        for (term, &text) in index.terms.iter().enumerate() {
+            let chars: Vec<char> = text.chars().collect();
+            for length in (1..=chars.len()).take_while(|&length| typo_budget(length) == 0) {
+                *prefixes.entry(chars[..length].iter().collect()).or_default() += index.positions_count(term);
+            }
+            if typo_budget(chars.len()) == 0 {
+                words.insert(text.to_owned(), index.positions_count(term));
+            }
+        }
+        let often = |counts: BTreeMap<String, usize>| -> Vec<String> {
+            counts.into_iter().filter(|&(_, count)| count >= min_positions).map(|(key, _)| key).collect()
+        };
+        assert_eq!(index.prefix_talks.keys, often(prefixes), "prefixes, at least {min_positions}");
+        assert_eq!(index.word_talks.keys, often(words), "words, at least {min_positions}");
+    }
 }

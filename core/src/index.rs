@@ -4,12 +4,11 @@
 //! when it starts rather than downloading them (`codec`).
 
 use crate::field::Field;
-use crate::leak::{leak, leak_str, leak_strs};
-use crate::matcher::typo_budget;
-use crate::model::{Catalog, EncodedTerms, FacetTables, FieldTalkSets, Format, SearchIndex, Talk, TalkCursor};
+use crate::leak::{leak, leak_strs};
+use crate::matcher::{letter_mask, typo_budget};
+use crate::model::{Catalog, FacetTables, FieldTalkSets, Format, SearchIndex, Talk, TalkCursor};
 use crate::text::{fold, for_each_word};
 use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
 
 /// Short prefixes and words (see `SearchIndex::prefix_talks`) whose words occur at least this
 /// often get talk sets. Decoding positions costs about 10 ns each natively, so a key below this
@@ -91,17 +90,24 @@ fn index_of_words(
 ) -> SearchIndex {
     let bitset_words = catalog.talks.len().div_ceil(64);
     let (prefix_talks, word_talks) = short_key_sets(&vocabulary, &talk_positions, bitset_words, min_positions);
-    let mut encoded = EncodedTerms::default();
-    vocabulary.iter().for_each(|(term, positions)| encoded.push(term, positions));
+    let mut positions_start = Vec::with_capacity(vocabulary.len() + 1);
+    positions_start.push(0);
+    let mut positions = Vec::with_capacity(talk_positions.last().map_or(0, |&last| last as usize));
+    let mut terms = Vec::with_capacity(vocabulary.len());
+    for (term, term_positions) in vocabulary {
+        positions.extend(term_positions);
+        positions_start.push(positions.len() as u32);
+        terms.push(&*Box::leak(term));
+    }
     SearchIndex {
-        vocabulary: leak_str(encoded.vocabulary),
-        positions: leak(encoded.positions),
-        positions_sizes: leak(encoded.positions_sizes),
-        talk_positions: leak(talk_positions),
+        masks: terms.iter().map(|term| letter_mask(term)).collect(),
+        terms,
+        positions,
+        positions_start,
+        talk_positions,
         prefix_talks,
         word_talks,
         bitset_words,
-        term_tables: OnceLock::new(),
     }
 }
 
@@ -150,12 +156,25 @@ fn short_key_sets(
     bitset_words: usize,
     min_positions: usize,
 ) -> (FieldTalkSets, FieldTalkSets) {
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    // The vocabulary is sorted, so the words with a given prefix are consecutive: a prefix's
+    // count is that of a run, per prefix length.
+    let mut prefixes: Vec<&str> = Vec::new();
+    let mut runs: Vec<(&str, usize)> = Vec::new();
     for (word, positions) in vocabulary {
-        short_prefixes(word).for_each(|prefix| *counts.entry(prefix).or_default() += positions.len());
+        for (length, prefix) in short_prefixes(word).enumerate() {
+            match runs.get_mut(length) {
+                Some(run) if run.0 == prefix => run.1 += positions.len(),
+                Some(run) => {
+                    let (ended, count) = std::mem::replace(run, (prefix, positions.len()));
+                    if count >= min_positions {
+                        prefixes.push(ended);
+                    }
+                }
+                None => runs.push((prefix, positions.len())),
+            }
+        }
     }
-    let mut prefixes: Vec<&str> =
-        counts.into_iter().filter(|&(_, count)| count >= min_positions).map(|(key, _)| key).collect();
+    prefixes.extend(runs.into_iter().filter(|&(_, count)| count >= min_positions).map(|(prefix, _)| prefix));
     prefixes.sort_unstable();
     // A short word's own count is its positions' (the vocabulary is sorted, so these are too).
     let is_short = |word: &str| short_prefixes(word).last() == Some(word);

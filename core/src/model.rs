@@ -3,7 +3,6 @@
 
 use crate::field::Field;
 use crate::index::WordIndexBuilder;
-use crate::matcher::letter_mask;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// The whole catalog: what one data file describes.
@@ -39,99 +38,44 @@ pub struct FacetTables {
     pub surname_rank: &'static [u32],
 }
 
-/// The word index (`index::word_index`), so a keystroke only looks things up. What is cheap to
-/// derive from it (each term's slice of the vocabulary, its letter mask, where its positions
-/// start) is derived on first use: see [`TermTables`].
+/// The word index (`index::word_index`): a keystroke only looks things up.
 #[derive(Debug)]
 pub struct SearchIndex {
-    /// Sorted, unique folded words of every searchable field, each followed by
-    /// [`TERM_END`]; read them with [`SearchIndex::terms`].
-    pub vocabulary: &'static str,
+    /// Sorted, unique folded words of every searchable field.
+    pub terms: Vec<&'static str>,
+    /// Per term, its [`letter_mask`](crate::matcher::letter_mask): lets the typo search skip most of the vocabulary without
+    /// computing an edit distance.
+    pub masks: Vec<u32>,
     /// Where each term occurs. Every word of every field text has a position: talk by talk,
     /// text by text (`Talk::field_texts` order), with one unused position after each text, so
     /// consecutive positions are always in the same text. Term i's positions, packed as
-    /// `position << Field::BITS | field`, ascending, are encoded (see [`encode_positions`]) one
-    /// term after the other in `positions`; read them with [`SearchIndex::term_positions`].
-    /// (One list serves words and phrases alike: separate per-talk postings would cost more
-    /// space than finding the talks from positions costs.)
-    pub positions: &'static [u8],
-    /// Each term's encoded size in `positions`, in bytes, as LEB128 numbers (see
-    /// [`encode_leb128`]): smaller to ship than the offsets, which are derived from them.
-    pub positions_sizes: &'static [u8],
+    /// `position << Field::BITS | field`, ascending, are
+    /// `positions[positions_start[i]..positions_start[i + 1]]`: read them with
+    /// [`SearchIndex::term_positions`]. (One list serves words and phrases alike: separate
+    /// per-talk postings would cost more memory than finding the talks from positions costs.)
+    pub positions: Vec<u32>,
+    pub positions_start: Vec<u32>,
     /// Talk t's (unpacked) positions are `talk_positions[t]..talk_positions[t + 1]`.
-    pub talk_positions: &'static [u32],
+    pub talk_positions: Vec<u32>,
     /// Per field, the talks having a word that starts with one of these keys: short prefixes
-    /// (too short for typos) whose words occur so often that decoding their positions would
-    /// take too long for a keystroke. The build picks them (`prepare`).
+    /// (too short for typos) whose words occur so often that walking their positions would
+    /// take too long for a keystroke (`index::SHORT_SET_MIN_POSITIONS`).
     pub prefix_talks: FieldTalkSets,
     /// The same for short words that occur that often, with the word itself as the key.
     pub word_talks: FieldTalkSets,
     /// Length of each talk set in u64 words.
     pub bitset_words: usize,
-    /// Derived from `vocabulary` and `positions_sizes` on first use; read it through
-    /// [`SearchIndex::term_tables`].
-    pub term_tables: OnceLock<TermTables>,
-}
-
-/// Ends each term in [`SearchIndex::vocabulary`]. Terms are runs of alphanumeric characters,
-/// so it never occurs inside one.
-pub const TERM_END: char = ' ';
-
-/// Per-term tables derived from the shipped index on the first search rather than shipped: they
-/// are a function of it, and as generated data they cost far more bytes than the code deriving
-/// them (about 3 ms at 10,000 talks, natively: BENCHMARKS.md, "Size").
-#[derive(Debug, PartialEq, Eq)]
-pub struct TermTables {
-    /// The vocabulary's terms, in order.
-    pub terms: Vec<&'static str>,
-    /// Per term, its [`letter_mask`]: lets the typo search skip most of the vocabulary without
-    /// computing an edit distance.
-    pub masks: Vec<u32>,
-    /// Term i's encoded positions are `positions[positions_start[i]..positions_start[i + 1]]`.
-    pub positions_start: Vec<u32>,
-}
-
-impl TermTables {
-    /// The tables for `vocabulary` and `positions_sizes` (as [`SearchIndex`] has them).
-    pub fn derive(vocabulary: &'static str, positions_sizes: &[u8]) -> TermTables {
-        let terms: Vec<&'static str> = vocabulary.split_terminator(TERM_END).collect();
-        let masks = terms.iter().map(|term| letter_mask(term)).collect();
-        let mut positions_start = Vec::with_capacity(terms.len() + 1);
-        positions_start.push(0);
-        let mut end = 0;
-        for size in Leb128(positions_sizes) {
-            end += size;
-            positions_start.push(end);
-        }
-        assert!(positions_start.len() == terms.len() + 1, "one positions size per term");
-        TermTables { terms, masks, positions_start }
-    }
 }
 
 impl SearchIndex {
-    /// The derived per-term tables, computed on the first call.
-    pub fn term_tables(&self) -> &TermTables {
-        self.term_tables.get_or_init(|| TermTables::derive(self.vocabulary, self.positions_sizes))
-    }
-
-    /// The vocabulary: sorted, unique folded words of every searchable field.
-    pub fn terms(&self) -> &[&'static str] {
-        &self.term_tables().terms
-    }
-
     /// Term `term`'s packed positions, ascending.
-    pub fn term_positions(&self, term: usize) -> Positions {
-        Positions { bytes: &self.positions[self.positions_range(term)], last: 0 }
+    pub fn term_positions(&self, term: usize) -> impl Iterator<Item = u32> + Clone + '_ {
+        self.positions[self.positions_start[term] as usize..self.positions_start[term + 1] as usize].iter().copied()
     }
 
-    /// The size in bytes of term `term`'s encoded positions: about proportional to their number.
-    pub fn positions_size(&self, term: usize) -> usize {
-        self.positions_range(term).len()
-    }
-
-    fn positions_range(&self, term: usize) -> std::ops::Range<usize> {
-        let starts = &self.term_tables().positions_start;
-        starts[term] as usize..starts[term + 1] as usize
+    /// How many positions term `term` has.
+    pub fn positions_count(&self, term: usize) -> usize {
+        (self.positions_start[term + 1] - self.positions_start[term]) as usize
     }
 }
 
@@ -189,39 +133,6 @@ impl FieldTalkSets {
     }
 }
 
-/// The per-term part of a [`SearchIndex`] as it ships (`vocabulary`, `positions`,
-/// `positions_sizes`), written a term at a time; [`TermTables::derive`] reads it back.
-#[derive(Debug, Default)]
-pub struct EncodedTerms {
-    pub vocabulary: String,
-    pub positions: Vec<u8>,
-    pub positions_sizes: Vec<u8>,
-}
-
-impl EncodedTerms {
-    /// Appends `term`, which sorts after every term so far, with its ascending packed positions.
-    pub fn push(&mut self, term: &str, positions: &[u32]) {
-        assert!(!term.contains(TERM_END), "a word holds the vocabulary's separator: {term:?}");
-        self.vocabulary.push_str(term);
-        self.vocabulary.push(TERM_END);
-        let start = self.positions.len();
-        encode_positions(positions, &mut self.positions);
-        encode_leb128((self.positions.len() - start) as u32, &mut self.positions_sizes);
-    }
-}
-
-/// Appends ascending `positions` to `out` as `SearchIndex::positions` stores them: each as its
-/// difference from the previous one (the first from 0) in LEB128 (see [`encode_leb128`]). The
-/// differences are small, so most take one or two bytes instead of four, and the build's data
-/// shrinks and compresses better.
-pub fn encode_positions(positions: &[u32], out: &mut Vec<u8>) {
-    let mut last = 0;
-    for &position in positions {
-        encode_leb128(position - last, out);
-        last = position;
-    }
-}
-
 /// Appends `value` to `out` in LEB128: seven bits a byte, low bits first, the top bit set on
 /// all but the last byte.
 pub fn encode_leb128(mut value: u32, out: &mut Vec<u8>) {
@@ -250,34 +161,6 @@ impl Iterator for Leb128<'_> {
             }
             shift += 7;
         }
-    }
-}
-
-/// One term's packed positions, decoded as they are read.
-#[derive(Debug, Clone)]
-pub struct Positions {
-    bytes: &'static [u8],
-    last: u32,
-}
-
-impl Iterator for Positions {
-    type Item = u32;
-
-    // The same decoding as `Leb128`, written out: this loop is the search's hottest, and it
-    // measured faster spelled out than through `Leb128` (phrases at 10,000 talks: BENCHMARKS.md).
-    fn next(&mut self) -> Option<u32> {
-        let (mut difference, mut shift) = (0, 0);
-        loop {
-            let (&byte, rest) = self.bytes.split_first()?;
-            self.bytes = rest;
-            difference |= u32::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                break;
-            }
-            shift += 7;
-        }
-        self.last += difference;
-        Some(self.last)
     }
 }
 
@@ -408,7 +291,7 @@ impl Catalog {
     }
 
     /// Derives the next part of the word index: the words of the next `talks` talks, or, once
-    /// every talk's are in, the rest of it and its term tables. Whether the index is complete. The app calls it
+    /// every talk's are in, the rest of it. Whether the index is complete. The app calls it
     /// between frames, so the index is ready without a long wait at any one time.
     pub fn derive_words(&self, talks: usize) -> bool {
         if self.has_words() {
@@ -416,7 +299,7 @@ impl Catalog {
         }
         let more = self.words_in_progress.lock().unwrap_or_else(PoisonError::into_inner).add_talks(self, talks);
         if !more {
-            self.words().term_tables();
+            self.words();
         }
         !more
     }
@@ -467,71 +350,5 @@ impl Talk {
         texts.extend(self.abstract_paragraphs.iter().map(|&paragraph| (Field::Abstract, paragraph)));
         texts.extend(self.bio.iter().map(|&paragraph| (Field::Bio, paragraph)));
         texts
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn empty() -> SearchIndex {
-        SearchIndex {
-            vocabulary: "",
-            positions: &[],
-            positions_sizes: &[],
-            talk_positions: &[0],
-            prefix_talks: FieldTalkSets { keys: &[], bits: &[] },
-            word_talks: FieldTalkSets { keys: &[], bits: &[] },
-            bitset_words: 0,
-            term_tables: OnceLock::new(),
-        }
-    }
-
-    /// An index of `terms` (sorted) with `lists` as their positions, as `index` builds it.
-    fn index_of(terms: &[&str], lists: &[&[u32]]) -> SearchIndex {
-        let mut encoded = EncodedTerms::default();
-        terms.iter().zip(lists).for_each(|(term, list)| encoded.push(term, list));
-        SearchIndex {
-            vocabulary: Box::leak(encoded.vocabulary.into_boxed_str()),
-            positions: leak(encoded.positions),
-            positions_sizes: leak(encoded.positions_sizes),
-            ..empty()
-        }
-    }
-
-    #[test]
-    fn positions_round_trip() {
-        let lists: [&[u32]; 4] = [&[], &[0], &[0, 1, 127, 128, 129, 16_383, 16_384, 2_097_152], &[5, u32::MAX]];
-        let index = index_of(&["a", "b", "c", "d"], &lists);
-        for (term, list) in lists.iter().enumerate() {
-            assert_eq!(index.term_positions(term).collect::<Vec<_>>(), *list);
-        }
-    }
-
-    #[test]
-    fn term_tables_are_derived_from_the_vocabulary_and_the_sizes() {
-        // 300 positions 1 apart take 300 bytes: a size of two LEB128 bytes.
-        let long: Vec<u32> = (1..=300).collect();
-        let terms = ["hessian", "x", "ß2", "zeta"];
-        let index = index_of(&terms, &[&[8], &long, &[], &[1, 200]]);
-        let tables = index.term_tables();
-        assert_eq!(tables.terms, terms);
-        assert_eq!(tables.masks, terms.map(letter_mask));
-        assert_eq!(tables.positions_start, [0, 1, 301, 301, 304]);
-        assert_eq!(index.terms(), terms);
-        assert_eq!(index.positions_size(1), 300);
-        assert_eq!(index.term_positions(1).collect::<Vec<_>>(), long);
-        assert_eq!(index.term_positions(3).collect::<Vec<_>>(), [1, 200]);
-        assert!(empty().terms().is_empty());
-    }
-
-    #[test]
-    #[should_panic(expected = "one positions size per term")]
-    fn term_tables_reject_a_size_list_of_the_wrong_length() {
-        TermTables::derive("a b ", &[1]);
-    }
-
-    fn leak<T>(items: Vec<T>) -> &'static [T] {
-        Box::leak(items.into_boxed_slice())
     }
 }

@@ -35,8 +35,8 @@ fn patterns(term: &Term) -> Vec<WordPattern> {
 
 /// Vocabulary entries matching `pattern`, with their quality.
 fn vocabulary_matches(catalog: &Catalog, pattern: &WordPattern) -> Vec<(usize, Quality)> {
-    let tables = catalog.words().term_tables();
-    let terms = tables.terms.as_slice();
+    let index = catalog.words();
+    let terms = index.terms.as_slice();
     let mut found = Vec::new();
     let start = terms.partition_point(|term| *term < pattern.text.as_str());
     if pattern.prefix {
@@ -53,7 +53,7 @@ fn vocabulary_matches(catalog: &Catalog, pattern: &WordPattern) -> Vec<(usize, Q
         // The masks first: most terms fail on them, and then their text is never read. The
         // exact and prefix matches found above are skipped (they rank higher than typos).
         let matched = start..start + found.len();
-        let masks = tables.masks.iter().enumerate();
+        let masks = index.masks.iter().enumerate();
         let candidates = masks.filter(|&(index, &mask)| pattern.may_be_typo(mask) && !matched.contains(&index));
         found.extend(
             candidates
@@ -87,7 +87,7 @@ fn score_entry(catalog: &Catalog, term: &Term, entry: usize, quality: Quality, s
 /// Raises each occurrence's talk's score to its field weight × quality. Occurrences are
 /// (packed position, quality) in ascending position order.
 fn score_occurrences(catalog: &Catalog, scores: &mut [u32], occurrences: impl IntoIterator<Item = (u32, Quality)>) {
-    let mut talks = TalkCursor::new(catalog.words().talk_positions);
+    let mut talks = TalkCursor::new(&catalog.words().talk_positions);
     for (packed, quality) in occurrences {
         let (position, field) = Field::unpack(packed);
         let talk = talks.talk_of(position);
@@ -126,8 +126,7 @@ fn for_each_common(targets: &[u32], positions: impl Iterator<Item = u32>, mut fo
 /// the work grows with the words' occurrences, not with the length of the texts holding them.
 fn phrase_scores(catalog: &Catalog, term: &Term, matches: &[Vec<(usize, Quality)>]) -> Vec<u32> {
     let index = catalog.words();
-    // Encoded bytes stand in for the number of occurrences: close enough to choose a word by.
-    let size = |entry: usize| index.positions_size(entry);
+    let size = |entry: usize| index.positions_count(entry);
     let rarest =
         (0..matches.len()).min_by_key(|&word| matches[word].iter().map(|&(entry, _)| size(entry)).sum::<usize>());
     let rarest = rarest.unwrap_or(0);
@@ -189,7 +188,7 @@ fn set_scores(catalog: &Catalog, term: &Term, pattern: &WordPattern) -> Option<V
     match word_sets {
         Some(sets) => raise(sets, Quality::Exact),
         None => {
-            if let Ok(entry) = index.terms().binary_search(&pattern.text.as_str()) {
+            if let Ok(entry) = index.terms.binary_search(&pattern.text.as_str()) {
                 score_entry(catalog, term, entry, Quality::Exact, &mut scores);
             }
         }
