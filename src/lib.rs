@@ -1,7 +1,8 @@
 //! Talk Catalog: a searchable catalog of seminar talks, compiled into a Yew app.
 //!
-//! [`catalog`] is the pure core (no DOM, no I/O); [`ui`] renders it; [`platform`] is the one
-//! place that talks to the browser. See ARCHITECTURE.md.
+//! [`catalog`] is the pure core (the `talk-catalog-core` crate) and the catalog embedded in this
+//! build; [`ui`] renders it; [`platform`] is the one place that talks to the browser. See
+//! ARCHITECTURE.md.
 
 pub mod catalog;
 pub mod platform;

@@ -1,7 +1,7 @@
-//! Builds the search and facet tables of a catalog (`SearchIndex`): the sorted vocabulary of
-//! folded words with their positions, talk sets for frequent short prefixes, per-value facet
-//! bitsets and sort orders. They are a function of the talks' text, so the app derives them
-//! when it starts rather than downloading them (`codec`).
+//! Builds a catalog's tables: the word index (`SearchIndex`: the sorted vocabulary of folded
+//! words with their positions, talk sets for frequent short prefixes) and the facet tables
+//! (`FacetTables`: per-value bitsets and sort orders). They are a function of the talks' text,
+//! so the app derives them when it starts rather than downloading them (`codec`).
 
 use crate::field::Field;
 use crate::leak::{leak, leak_strs};

@@ -278,7 +278,12 @@ impl Catalog {
     /// This catalog, giving talk sets to short keys whose words occur at least `min_positions`
     /// times (tests pass 1, so that every short prefix and word is searched through its sets).
     pub fn with_short_sets_from(self, min_positions: usize) -> Catalog {
-        Catalog { short_set_min_positions: min_positions, words: OnceLock::new(), ..self }
+        Catalog {
+            short_set_min_positions: min_positions,
+            words: OnceLock::new(),
+            words_in_progress: Mutex::default(),
+            ..self
+        }
     }
 
     /// The word index: derived from the talks' text on the first call (or finished, if

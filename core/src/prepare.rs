@@ -1,7 +1,7 @@
 //! Turns a validated data file into the model (`model`): indices for tags, institutions and
 //! series, and what only the whole catalog tells (related talks, same-speaker talks, series
-//! parts), with the search index (`index`). The app's build script embeds the result
-//! (`codec`); tests and benchmarks use it directly.
+//! parts). The app's build script embeds the result (`codec`), from which the app derives the
+//! search tables (`index`); tests and benchmarks use it directly.
 //!
 //! Strings are leaked to get `'static` model values: this runs once per build or benchmark.
 

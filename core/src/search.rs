@@ -1,6 +1,6 @@
 //! The search engine: which talks match a query, how well, and where (for highlighting).
 //!
-//! Words are looked up in the precomputed vocabulary (`Catalog::index`): exact and prefix
+//! Words are looked up in the precomputed vocabulary (`Catalog::words`): exact and prefix
 //! matches by binary search, typo matches by a bounded edit-distance scan; then where the words
 //! occur, from their position lists (phrases: where they occur in a row), or for a frequent
 //! prefix or word too short for typos, from per-field talk sets. Each term's score

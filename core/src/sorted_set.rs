@@ -1,6 +1,6 @@
 //! `SortedSet`: a set kept as a sorted `Vec`, for the view state's small sets (selected facet
 //! values, expanded and starred talks). It iterates in order like a `BTreeSet`, but compiles
-//! to far less wasm (issue 6: a B-tree's code cost about 24 KB before compression).
+//! to far less wasm (a B-tree's code cost about 24 KB before compression).
 
 /// A set of `T` in ascending order, without duplicates.
 #[derive(Debug, Clone, PartialEq, Eq)]
