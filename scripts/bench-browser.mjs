@@ -6,9 +6,10 @@
 //     without its scripts);
 //   - ready: when the app has taken over and responds to input (the host's data-ready mark);
 //   - searchable: from first contentful paint to when a query typed as early as possible (as
-//     soon as the search box exists, not waiting for data-ready) is answered, i.e. the status
-//     and the first cards are those the same query gives from the URL; "keys lost!" when the
-//     box doesn't hold the whole query at the end or the answer never comes;
+//     soon as the search box exists and the page has painted, not waiting for data-ready) is
+//     answered, i.e. the status and the first cards are those the same query gives from the
+//     URL; "keys lost!" when the box doesn't hold the whole query at the end; and how long
+//     before the app was ready the typing began;
 //   - keystroke to next paint, p50 / p95 / max, over every keystroke of realistic queries
 //     typed one key at a time (from keydown to the first timer after the next animation frame,
 //     i.e. after the frame that shows the result), and the same keys typed into the static
@@ -23,7 +24,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, ROOT, shownIds, stableIds, startServer, statusText } from '../tests/e2e/harness.mjs';
+import { launch, ROOT, settle, shownIds, startServer, statusText } from '../tests/e2e/harness.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name) && args.splice(args.indexOf(name), 1);
@@ -86,11 +87,13 @@ function build(size) {
 
 /**
  * Installed before any page script: records when the app is ready and every long task; given
- * `answer` (a query, and the status text and first card ids it shows), also when the page first
- * shows it with the query in the box: after the next paint, as for a keystroke.
+ * `answer` (a query, and the status text and first card ids it shows), also focuses the search
+ * box as soon as it exists and the page has painted (a visitor can't type into it before), calls
+ * the page's binding __benchType then, and records when the page first shows the answer with
+ * the query in the box: after the next paint, as for a keystroke.
  */
 function instrument(answer) {
-  window.__bench = { ready: null, longTasks: [], wasm: null, answered: null };
+  window.__bench = { ready: null, longTasks: [], wasm: null, typing: null, answered: null };
   addEventListener('TrunkApplicationStarted', (event) => (window.__bench.wasm = event.detail.wasm));
   new MutationObserver((_, observer) => {
     if (document.querySelector('[data-ready]')) {
@@ -102,6 +105,18 @@ function instrument(answer) {
     for (const entry of list.getEntries()) window.__bench.longTasks.push([entry.startTime, entry.duration]);
   }).observe({ type: 'longtask', buffered: true });
   if (!answer) return;
+  let painted = false;
+  const typeWhenVisible = () => {
+    const box = document.querySelector('input[type="search"]');
+    if (window.__bench.typing !== null || !painted || !box) return;
+    box.focus();
+    window.__bench.typing = performance.now();
+    window.__benchType();
+  };
+  new PerformanceObserver((list) => {
+    painted ||= list.getEntries().some((entry) => entry.name === 'first-contentful-paint');
+    typeWhenVisible();
+  }).observe({ type: 'paint', buffered: true });
   // Checked on every change of the page, and after every key: the last key may change nothing
   // (the query's prefix already showing the same talks), and the box may be empty at the first.
   const shown = () => {
@@ -114,6 +129,7 @@ function instrument(answer) {
     );
   };
   const check = () => {
+    typeWhenVisible();
     if (observer === null || !shown()) return;
     observer.disconnect();
     observer = null;
@@ -165,17 +181,26 @@ const ms = (value) => (value == null ? '–' : `${value.toFixed(1)} ms`);
 const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 async function measure(browser, server, size) {
-  /** A fresh page at `path`, after `waitUntil`; `answer` as for `instrument`. */
+  /**
+   * A fresh page at `path`, after `waitUntil`; `answer` as for `instrument`, with `typeNow`
+   * resolving when the page calls for typing.
+   */
   const open = async (path, { waitUntil = 'load', answer = null } = {}) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     await context.addInitScript(instrument, answer);
+    let typeNow = null;
+    if (answer) {
+      let startTyping;
+      typeNow = new Promise((resolve) => (startTyping = resolve));
+      await context.exposeBinding('__benchType', () => startTyping());
+    }
     const page = await context.newPage();
     if (cpuThrottle > 1) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
     }
     await page.goto(new URL(path, server.url).href, { waitUntil });
-    return { page, context };
+    return { page, context, typeNow };
   };
   const appReady = (page) => page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 120000 });
 
@@ -201,8 +226,9 @@ async function measure(browser, server, size) {
 
   // Searchable: the answer is what the query shows when it comes from the URL (tc-q).
   const reference = await open(`index.html?tc-q=${encodeURIComponent(EARLY_QUERY)}`);
+  // The app renders the URL's view before it marks itself ready; the rest of the list follows.
   await appReady(reference.page);
-  await stableIds(reference.page, `for ?tc-q=${EARLY_QUERY}`);
+  await settle(reference.page);
   const answer = {
     query: EARLY_QUERY,
     status: await statusText(reference.page),
@@ -210,12 +236,13 @@ async function measure(browser, server, size) {
   };
   await reference.context.close();
   const searchable = [];
+  const typedEarly = [];
   let lost = 0;
   let unanswered = 0;
   for (let run = 0; run < runs; run++) {
-    const { page, context } = await open('index.html', { waitUntil: 'commit', answer });
-    // As a visitor would: into the box as soon as it is there, each key once (no retyping).
-    await page.locator('input[type="search"]').focus();
+    const { page, context, typeNow } = await open('index.html', { waitUntil: 'commit', answer });
+    // As a visitor would: into the box as soon as it shows, each key once (no retyping).
+    await typeNow;
     await page.keyboard.type(EARLY_QUERY);
     const typed = await page.evaluate(() => performance.now());
     await page.waitForFunction(
@@ -227,7 +254,11 @@ async function measure(browser, server, size) {
       { timeout: 120000 },
     );
     const fcp = await firstPaint(page);
-    const answered = await page.evaluate(() => window.__bench.answered);
+    const { answered, typing, ready } = await page.evaluate(() => {
+      const { answered, typing, ready } = window.__bench;
+      return { answered, typing, ready };
+    });
+    typedEarly.push(ready - typing);
     const boxHoldsQuery = (await page.locator('input[type="search"]').inputValue()) === EARLY_QUERY;
     if (!boxHoldsQuery) lost++;
     else if (answered === null) unanswered++;
@@ -270,6 +301,7 @@ async function measure(browser, server, size) {
     app: median(appPaints),
     ready: median(ready),
     searchable: searchable.length ? median(searchable) : null,
+    typedEarly: median(typedEarly),
     lost,
     unanswered,
     keys: keystrokes.length,
@@ -317,6 +349,7 @@ console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --
 const searchableCell = (row) =>
   [
     ms(row.searchable),
+    `typing began ${ms(Math.abs(row.typedEarly))} ${row.typedEarly < 0 ? 'after' : 'before'} ready`,
     row.lost && `keys lost! (${row.lost} of ${runs} loads)`,
     row.unanswered && `never answered (${row.unanswered} of ${runs} loads)`,
   ]
