@@ -110,7 +110,7 @@ function instrument(answer) {
   // catalogs).
   let waiting = false;
   const typeWhenVisible = () => {
-    if (waiting || window.__bench.typing !== null) return;
+    if (waiting) return;
     waiting = true;
     const frame = () => {
       const box = document.querySelector('input[type="search"]');
