@@ -203,6 +203,15 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// What the reader typed into the pre-rendered search box `id` before the app took over, and
+/// whether the box has focus.
+pub fn typed_search(id: &str) -> Option<(String, bool)> {
+    let document = gloo::utils::document();
+    let input: HtmlInputElement = document.get_element_by_id(id)?.dyn_into().ok()?;
+    let focused = document.query_selector(&format!("#{id}:focus")).ok().flatten().is_some();
+    Some((input.value(), focused))
+}
+
 /// Calls `on_slash` when `/` is pressed outside any text field (the search shortcut).
 pub fn on_slash_key(on_slash: impl Fn() + 'static) -> EventListener {
     // Not passive: the `/` must not also be typed into the field it focuses.

@@ -127,6 +127,7 @@ async fn render_app() -> Element {
         initial: Default::default(),
         address: Default::default(),
         pages_url: None,
+        focus_search: false,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

@@ -23,8 +23,8 @@ pub fn word_index(catalog: &Catalog, min_positions: usize) -> SearchIndex {
     WordIndexBuilder::default().finish(catalog, min_positions)
 }
 
-/// Builds a catalog's word index a few talks at a time ([`WordIndexBuilder::add_talks`]), so
-/// the app can build it between frames without holding up input, then all at once
+/// Builds a catalog's word index a part at a time ([`WordIndexBuilder::step`]), so the app can
+/// build it between frames without holding up input for long, or all at once
 /// ([`WordIndexBuilder::finish`]).
 #[derive(Debug, Default)]
 pub struct WordIndexBuilder {
@@ -37,11 +37,41 @@ pub struct WordIndexBuilder {
     lists: Vec<Vec<u32>>,
     talk_positions: Vec<u32>,
     position: u32,
+    /// Once every talk is in: the vocabulary, sorted.
+    sorted: Option<Vec<WordPositions>>,
 }
 
 impl WordIndexBuilder {
-    /// Adds the words of the next `count` talks of `catalog`; whether talks remain.
-    pub fn add_talks(&mut self, catalog: &Catalog, count: usize) -> bool {
+    /// Does the next part of the work: the words of the next `talks` talks of `catalog`; once
+    /// they are all in, sorting the vocabulary; then the rest. The index, once that is done.
+    pub fn step(&mut self, catalog: &Catalog, talks: usize, min_positions: usize) -> Option<SearchIndex> {
+        if self.talk_positions.is_empty() || self.next_talk < catalog.talks.len() {
+            self.add_talks(catalog, talks);
+            return None;
+        }
+        match self.sorted.take() {
+            None => {
+                self.sorted = Some(self.sort());
+                None
+            }
+            Some(vocabulary) => {
+                let talk_positions = std::mem::take(&mut self.talk_positions);
+                Some(index_of_words(catalog, vocabulary, talk_positions, min_positions))
+            }
+        }
+    }
+
+    /// The index, after the work not done yet.
+    pub fn finish(mut self, catalog: &Catalog, min_positions: usize) -> SearchIndex {
+        loop {
+            if let Some(index) = self.step(catalog, usize::MAX, min_positions) {
+                return index;
+            }
+        }
+    }
+
+    /// Adds the words of the next `count` talks of `catalog`.
+    fn add_talks(&mut self, catalog: &Catalog, count: usize) {
         let end = catalog.talks.len().min(self.next_talk.saturating_add(count));
         if self.talk_positions.is_empty() {
             self.talk_positions.push(0);
@@ -66,18 +96,14 @@ impl WordIndexBuilder {
         }
         assert!(self.position < 1 << (32 - Field::BITS), "too many words to number positions in a u32");
         self.next_talk = end;
-        end < catalog.talks.len()
     }
 
-    /// The index, after adding the talks not yet in.
-    pub fn finish(mut self, catalog: &Catalog, min_positions: usize) -> SearchIndex {
-        while self.add_talks(catalog, usize::MAX) {}
-        let mut words: Vec<(Box<str>, usize)> = self.ids.into_iter().collect();
+    /// Every word collected, with its positions, sorted.
+    fn sort(&mut self) -> Vec<WordPositions> {
+        let mut words: Vec<(Box<str>, usize)> = std::mem::take(&mut self.ids).into_iter().collect();
         words.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
         let lists = &mut self.lists;
-        let vocabulary: Vec<WordPositions> =
-            words.into_iter().map(|(word, id)| (word, std::mem::take(&mut lists[id]))).collect();
-        index_of_words(catalog, vocabulary, self.talk_positions, min_positions)
+        words.into_iter().map(|(word, id)| (word, std::mem::take(&mut lists[id]))).collect()
     }
 }
 

@@ -295,18 +295,23 @@ impl Catalog {
         })
     }
 
-    /// Derives the next part of the word index: the words of the next `talks` talks, or, once
-    /// every talk's are in, the rest of it. Whether the index is complete. The app calls it
+    /// Derives the next part of the word index (`WordIndexBuilder::step`): the words of the next
+    /// `talks` talks, or, once every talk's are in, sorting them, then the rest. Whether the
+    /// index is complete. The app calls it
     /// between frames, so the index is ready without a long wait at any one time.
     pub fn derive_words(&self, talks: usize) -> bool {
         if self.has_words() {
             return true;
         }
-        let more = self.words_in_progress.lock().unwrap_or_else(PoisonError::into_inner).add_talks(self, talks);
-        if !more {
-            self.words();
+        let mut building = self.words_in_progress.lock().unwrap_or_else(PoisonError::into_inner);
+        match building.step(self, talks, self.short_set_min_positions) {
+            Some(index) => {
+                drop(building);
+                let _ = self.words.set(index);
+                true
+            }
+            None => false,
         }
-        !more
     }
 
     /// Whether [`Catalog::words`] has been derived.

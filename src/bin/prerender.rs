@@ -79,6 +79,7 @@ async fn render(options: Options, pages_url: Option<String>) -> String {
         initial: Default::default(),
         address: Default::default(),
         pages_url: pages_url.map(AttrValue::from),
+        focus_search: false,
     };
     yew::ServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }

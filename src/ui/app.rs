@@ -40,6 +40,10 @@ pub struct AppProps {
     /// (`pages/`), linked for readers without JavaScript.
     #[prop_or_default]
     pub pages_url: Option<AttrValue>,
+    /// Whether the search box takes the focus once rendered: the reader was typing into the
+    /// pre-rendered one.
+    #[prop_or_default]
+    pub focus_search: bool,
 }
 
 /// The state a page load starts from: the URL's view (when the widget may use it) restored
@@ -73,7 +77,7 @@ pub fn App(props: &AppProps) -> Html {
     use_stored_favourites(catalog, &state.view.favourites);
     let copy_link = use_copy_link(catalog, announce.clone());
     let focus = use_focus_request(catalog, state.view.open);
-    use_global_listeners(catalog, options.url_sync, &state);
+    use_global_listeners(catalog, options.url_sync, props.focus_search, &state);
     let rendered = view.rendered(state.view.extra_pages, options.page_size);
     let render_now = use_two_step_render(&view, &state.view, rendered);
 

@@ -17,9 +17,17 @@ const WORD_INDEX_STEP: usize = 8;
 /// (`Catalog::derive_words`) a few talks at a time between frames, so input is never held up
 /// for long and the first search finds it ready.
 #[hook]
-pub fn use_global_listeners(catalog: &'static Catalog, url_sync: bool, state: &UseReducerHandle<UiState>) {
+pub fn use_global_listeners(
+    catalog: &'static Catalog,
+    url_sync: bool,
+    focus_search: bool,
+    state: &UseReducerHandle<UiState>,
+) {
     let state = state.clone();
     use_effect_with((), move |_| {
+        if focus_search {
+            platform::focus_element(SEARCH_INPUT_ID);
+        }
         let history = url_sync.then(|| {
             platform::on_history_change(move || {
                 state.dispatch(Action::Restore(url_state::decode(catalog, &platform::current_search())));

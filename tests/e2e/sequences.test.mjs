@@ -4,7 +4,7 @@
 // refuses; type an operator after a word. Against the release build in dist/, in Chromium.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalogSuite, hostSite, openCatalog, settle, shownIds, stableIds, waitFor } from './harness.mjs';
+import { catalogSuite, hostSite, openCatalog, settle, shownIds, stableIds, startServer, waitFor } from './harness.mjs';
 import { article, expand, search } from './dom.mjs';
 
 const suite = catalogSuite({ before, after, beforeEach, afterEach });
@@ -229,4 +229,28 @@ test('typing an operator after a word leaves that word as it was', async () => {
     assert.deepEqual(await search(page, typed), finished, typed);
   }
   assertNoErrors();
+});
+
+test('what is typed while the app loads is kept: the query, its results and the focus', async () => {
+  const expected = await search(suite.session.page, 'hessian');
+  // The wasm held back, so the reader types into the pre-rendered box.
+  const slow = await startServer(undefined, { delay: (path) => (path.endsWith('.wasm') ? 1500 : 0) });
+  const context = await suite.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(slow.url);
+    const box = page.locator('#tc-search-input');
+    await box.click();
+    await page.keyboard.type('hessian');
+    assert.equal(await page.locator('[data-ready]').count(), 0, 'typed before the app took over');
+    await page.waitForSelector('[data-ready]', { state: 'attached' });
+    assert.equal(await box.inputValue(), 'hessian');
+    assert.deepEqual(await stableIds(page, 'after the app took over'), expected);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'tc-search-input', 'the box keeps the focus');
+    await page.keyboard.type(' newton');
+    assert.equal(await box.inputValue(), 'hessian newton', 'typing goes on where it was');
+  } finally {
+    await context.close();
+    await slow.close();
+  }
 });
