@@ -48,18 +48,18 @@ pub fn mount(catalog: &'static crate::catalog::Catalog) {
         Some(host) => {
             let options = Options::from_attributes(|name| crate::platform::data_attribute(&host, name));
             let mut initial = initial_state(catalog, options);
-            // What was typed into the pre-rendered box while the app loaded is the query.
-            let typed = crate::platform::typed_search(search_box::SEARCH_INPUT_ID).filter(|(query, _)| !query.is_empty());
-            if let Some((query, _)) = &typed {
+            // What was typed into the pre-rendered box while the app loaded is the query, and
+            // the box keeps the focus the reader gave it.
+            let (typed, focus_search) = crate::platform::typed_search(search_box::SEARCH_INPUT_ID).unwrap_or_default();
+            if !typed.is_empty() {
                 let reducer = Reducer { catalog, page_size: options.page_size };
-                initial = reducer.reduce(&initial, Action::SetQuery(query.clone()));
+                initial = reducer.reduce(&initial, Action::SetQuery(typed));
             }
             let address = std::rc::Rc::new(crate::platform::page_address());
             // Replaced, not hydrated: the URL may ask for another view than the pre-rendered
             // default one. Both happen before the next paint, and the default view renders
             // the same boxes, so nothing moves.
             host.set_text_content(None);
-            let focus_search = typed.is_some_and(|(_, focused)| focused);
             let props =
                 AppProps { catalog: CatalogRef(catalog), options, initial, address, pages_url: None, focus_search };
             yew::Renderer::<App>::with_root_and_props(host, props).render();

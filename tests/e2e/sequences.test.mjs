@@ -254,3 +254,19 @@ test('what is typed while the app loads is kept: the query, its results and the 
     await slow.close();
   }
 });
+
+test('the search box keeps the focus given it while the app loads, before anything is typed', async () => {
+  const slow = await startServer(undefined, { delay: (path) => (path.endsWith('.wasm') ? 1500 : 0) });
+  const context = await suite.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(slow.url);
+    await page.locator('#tc-search-input').click();
+    await page.waitForSelector('[data-ready]', { state: 'attached' });
+    await page.keyboard.type('hessian');
+    assert.equal(await page.locator('#tc-search-input').inputValue(), 'hessian', 'no key went astray');
+  } finally {
+    await context.close();
+    await slow.close();
+  }
+});
