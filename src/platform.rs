@@ -212,6 +212,29 @@ pub fn typed_search(id: &str) -> Option<(String, bool)> {
     Some((input.value(), focused))
 }
 
+/// The pre-rendered search box's id while [`hold_search_box`] keeps it.
+const HELD_SEARCH_ID: &str = "tc-search-input-held";
+
+/// Keeps the pre-rendered search box `id`, which has the focus, in the page (visually hidden and
+/// still focused) while the app replaces the rest: keys typed meanwhile go into it, not astray.
+pub fn hold_search_box(id: &str) {
+    let document = gloo::utils::document();
+    let held = document.get_element_by_id(id).and_then(|element| element.dyn_into::<HtmlElement>().ok());
+    if let (Some(input), Some(body)) = (held, document.body()) {
+        input.set_id(HELD_SEARCH_ID);
+        input.set_class_name("tc-visually-hidden");
+        let _ = body.append_child(&input);
+        let _ = input.focus();
+    }
+}
+
+/// What the box [`hold_search_box`] kept holds now; removes it.
+pub fn release_search_box() -> Option<String> {
+    let input: HtmlInputElement = gloo::utils::document().get_element_by_id(HELD_SEARCH_ID)?.dyn_into().ok()?;
+    input.remove();
+    Some(input.value())
+}
+
 /// Calls `on_slash` when `/` is pressed outside any text field (the search shortcut).
 pub fn on_slash_key(on_slash: impl Fn() + 'static) -> EventListener {
     // Not passive: the `/` must not also be typed into the field it focuses.

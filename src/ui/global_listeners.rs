@@ -13,9 +13,10 @@ const WORD_INDEX_STEP: usize = 8;
 
 /// Back and Forward restore their URL's view (when the widget may use the URL, `url_sync`), and
 /// `/` outside a text field focuses the search box; then the host element is marked ready, as
-/// the app now responds to input. The word index is derived from the talks' text
-/// (`Catalog::derive_words`) a few talks at a time between frames, so input is never held up
-/// for long and the first search finds it ready.
+/// the app now responds to input. A search box the reader had focused gets the focus back, with
+/// what was typed meanwhile into the held pre-rendered box. The word index is derived from the
+/// talks' text (`Catalog::derive_words`) a few talks at a time between frames, so input is never
+/// held up for long and the first search finds it ready.
 #[hook]
 pub fn use_global_listeners(
     catalog: &'static Catalog,
@@ -26,6 +27,11 @@ pub fn use_global_listeners(
     let state = state.clone();
     use_effect_with((), move |_| {
         if focus_search {
+            // Keys typed while the app took over went into the pre-rendered box, held for them.
+            let typed = platform::release_search_box();
+            if let Some(typed) = typed.filter(|typed| *typed != state.view.query) {
+                state.dispatch(Action::SetQuery(typed));
+            }
             platform::focus_element(SEARCH_INPUT_ID);
         }
         let history = url_sync.then(|| {

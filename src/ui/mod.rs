@@ -59,6 +59,9 @@ pub fn mount(catalog: &'static crate::catalog::Catalog) {
             // Replaced, not hydrated: the URL may ask for another view than the pre-rendered
             // default one. Both happen before the next paint, and the default view renders
             // the same boxes, so nothing moves.
+            if focus_search {
+                crate::platform::hold_search_box(search_box::SEARCH_INPUT_ID);
+            }
             host.set_text_content(None);
             let props =
                 AppProps { catalog: CatalogRef(catalog), options, initial, address, pages_url: None, focus_search };
