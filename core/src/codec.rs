@@ -93,9 +93,12 @@ pub fn decode(bytes: &'static [u8]) -> Result<Catalog, DecodeError> {
     let talks = input.list(|input| {
         let (id, title) = (input.string()?, input.string()?);
         let format = *Format::ALL.get(input.count()?).ok_or(DecodeError("unknown format"))?;
+        // The union of the speakers' institutions, each once, in order: what the facet counts.
+        let mut talk_institutions: Vec<u16> = Vec::new();
         let speakers = input.list(|input| {
             let (name, affiliation) = (input.string()?, input.string()?);
             let named = input.indices()?;
+            talk_institutions.extend_from_slice(named);
             let institutions = named.iter().map(|&at| institutions.get(usize::from(at)).copied());
             let institutions = leak(institutions.collect::<Option<_>>().ok_or(DecodeError("unknown institution"))?);
             Ok(Speaker { name, affiliation, institutions, url: input.optional_string()? })
@@ -109,11 +112,6 @@ pub fn decode(bytes: &'static [u8]) -> Result<Catalog, DecodeError> {
         };
         let links = input.list(|input| Ok(Link { label: input.string()?, url: input.string()? }))?;
         let (related, same_speaker) = (input.indices()?, input.indices()?);
-        // The union of the speakers' institutions, each once, in order: what the facet counts.
-        let mut talk_institutions: Vec<u16> = (speakers.iter())
-            .flat_map(|speaker| speaker.institutions)
-            .filter_map(|name| institutions.binary_search(name).ok().map(|at| at as u16))
-            .collect();
         talk_institutions.sort_unstable();
         talk_institutions.dedup();
         Ok(Talk {
