@@ -103,7 +103,7 @@ async fn talk_card_follows_the_semantic_contract() {
     assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
     let details = gloo::utils::document().get_element_by_id(&button.get_attribute("aria-controls").unwrap()).unwrap();
     assert!(details.has_attribute("hidden"), "a collapsed abstract is hidden");
-    assert_eq!(one(&details, ".tc-abstract p").text_content().as_deref(), Some(talk.abstract_paragraphs[0]));
+    assert_eq!(one(&details, ".tc-abstract p").text_content().as_deref(), Some(talk.abstract_text.blocks[0]));
 }
 
 #[wasm_bindgen_test]

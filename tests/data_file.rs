@@ -5,6 +5,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 use talk_catalog_core::data_file::{self, parse, Catalog, Format, Link, Series, Speaker, Tag, Talk};
+use talk_catalog_core::markdown::Block;
+use talk_catalog_core::LinkKind;
 
 const BAD_DIR: &str = "tests/fixtures/bad";
 
@@ -189,11 +191,16 @@ fn speaker(name: &str, affiliation: &str, institutions: &[&str], url: Option<&st
         affiliation: affiliation.to_owned(),
         institutions: institutions.iter().map(|&institution| institution.to_owned()).collect(),
         url: url.map(str::to_owned),
+        bio: Vec::new(),
     }
 }
 
-fn strings(items: &[&str]) -> Vec<String> {
-    items.iter().map(|&item| item.to_owned()).collect()
+fn paragraphs(items: &[&str]) -> Vec<Block> {
+    items.iter().map(|&item| Block::paragraph(item.to_owned())).collect()
+}
+
+fn texts(blocks: &[Block]) -> Vec<&str> {
+    blocks.iter().map(|block| block.text.as_str()).collect()
 }
 
 #[test]
@@ -232,18 +239,23 @@ fn good_fixture_comes_out_as_written() {
                 &["Université Paris-Saclay"],
                 Some("https://example.org/~boyer"),
             )],
-            abstract_paragraphs: strings(&[
+            abstract_text: paragraphs(&[
                 "Attention-based models excel across various tasks but lack a “comprehensive” theoretical understanding.",
                 "We study a predictor’s asymptotic Bayes optimality — and its training dynamics.",
             ]),
-            bio: strings(&["Claire Boyer is a professor at Université Paris-Saclay."]),
+            bio: paragraphs(&["Claire Boyer is a professor at Université Paris-Saclay."]),
             // Indices into `tags`, in the order written.
             tags: vec![2, 0],
             series: None,
             links: vec![
-                Link { label: "Slides".to_owned(), url: "https://example.org/boyer/slides.pdf".to_owned() },
-                Link { label: "Vidéo".to_owned(), url: "http://example.org/boyer/video".to_owned() },
+                Link {
+                    kind: LinkKind::Other,
+                    label: "Slides".to_owned(),
+                    url: "https://example.org/boyer/slides.pdf".to_owned(),
+                },
+                Link { kind: LinkKind::Other, label: "Vidéo".to_owned(), url: "http://example.org/boyer/video".to_owned() },
             ],
+            ..Talk::default()
         }
     );
 
@@ -264,7 +276,7 @@ fn good_fixture_comes_out_as_written() {
     assert_eq!(vulnerabilities.series, Some((0, 1)));
     assert_eq!(vulnerabilities.tags, [1, 2, 0]);
     assert_eq!(
-        vulnerabilities.abstract_paragraphs,
+        texts(&vulnerabilities.abstract_text),
         ["The first part reviews “jailbreaking” attacks on frontier models."]
     );
     assert_eq!(vulnerabilities.speakers, [beirami, hassani(None)]);
@@ -316,8 +328,8 @@ fn seed_data_reproduces_the_original_text_verbatim() {
     for talk in &catalog.talks {
         lines.push(talk.title.clone());
         lines.extend(talk.speakers.iter().map(|speaker| format!("{}, {}", speaker.name, speaker.affiliation)));
-        lines.extend(talk.abstract_paragraphs.iter().cloned());
-        lines.extend(talk.bio.iter().cloned());
+        lines.extend(talk.abstract_text.iter().map(|block| block.text.clone()));
+        lines.extend(talk.bio.iter().map(|block| block.text.clone()));
     }
     let rebuilt = lines.join("\n");
 

@@ -107,7 +107,7 @@ fn a_new_result_paints_its_first_talks_the_opened_one_and_those_already_on_the_p
 fn a_teaser_is_the_first_paragraph_cut_at_a_space_within_its_length() {
     let mut cut = 0;
     for talk in catalog().talks {
-        let (paragraph, teaser) = (talk.abstract_paragraphs[0], teaser(talk));
+        let (paragraph, teaser) = (talk.abstract_text.blocks[0], teaser(talk));
         assert!(paragraph.starts_with(teaser), "{}", talk.id);
         if paragraph.len() <= TEASER_BYTES {
             assert_eq!(teaser, paragraph);

@@ -392,7 +392,7 @@ fn the_index_finds_what_scanning_the_texts_finds() {
     let texts = Texts::of(synthetic);
     let (mut queries, mut found) = (0, 0);
     for talk in synthetic.talks.iter().step_by(3) {
-        let text: Vec<String> = talk.abstract_paragraphs.iter().flat_map(|&paragraph| words(paragraph)).collect();
+        let text: Vec<String> = talk.abstract_text.blocks.iter().flat_map(|&paragraph| words(paragraph)).collect();
         for (start, len) in [(0, 2), (5, 3), (11, 4), (20, 2)] {
             let Some(phrase) = text.get(start..start + len) else { continue };
             let hyphenated = phrase.join("-");

@@ -13,13 +13,16 @@
 //! ```
 
 use crate::leak::leak;
-use crate::model::{encode_leb128, Catalog, Format, Leb128, Link, Series, SeriesPart, Speaker, Tag, Talk};
+use crate::model::{
+    encode_leb128, BlockKind, BlockMarkup, Catalog, Event, Format, Leb128, Link, LinkKind, RichText, Series,
+    SeriesPart, Span, SpanKind, Speaker, Tag, Talk,
+};
 use std::fmt;
 
 const MAGIC: &[u8; 4] = b"TCAT";
 /// Changes with the layout: an app never reads another build's bytes, but a stale file in a
 /// build directory should fail clearly, not decode as nonsense.
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 
 /// Bytes that are not a catalog this code wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +39,8 @@ impl std::error::Error for DecodeError {}
 /// `catalog` as bytes for [`decode`].
 pub fn encode(catalog: &Catalog) -> Vec<u8> {
     let mut out = Writer::default();
+    let event = &catalog.event;
+    [event.name, event.time_zone, event.url, event.language].into_iter().for_each(|text| out.optional_string(text));
     out.count(catalog.tags.len());
     for tag in catalog.tags {
         out.strings([tag.id, tag.label, tag.description]);
@@ -59,11 +64,10 @@ pub fn encode(catalog: &Catalog) -> Vec<u8> {
                 .collect();
             out.indices(&institutions);
             out.optional_string(speaker.url);
+            out.rich_text(&speaker.bio);
         }
-        out.count(talk.abstract_paragraphs.len());
-        out.strings(talk.abstract_paragraphs.iter().copied());
-        out.count(talk.bio.len());
-        out.strings(talk.bio.iter().copied());
+        out.rich_text(&talk.abstract_text);
+        out.rich_text(&talk.bio);
         out.indices(talk.tags);
         match talk.series {
             Some(part) => {
@@ -74,10 +78,25 @@ pub fn encode(catalog: &Catalog) -> Vec<u8> {
         }
         out.count(talk.links.len());
         for link in talk.links {
+            out.count(LinkKind::ALL.iter().position(|&kind| kind == link.kind).expect("every kind is in ALL"));
             out.strings([link.label, link.url]);
         }
         out.indices(talk.related);
         out.indices(talk.same_speaker);
+        // The start as two 32-bit halves (it may be before 1970 or after 2106), the end as
+        // the minutes or seconds after it.
+        match talk.start {
+            Some(start) => {
+                out.number(1);
+                let bits = start as u64;
+                out.number(bits as u32);
+                out.number((bits >> 32) as u32);
+                let length = talk.end.map_or(0, |end| end - start + 1);
+                out.number(u32::try_from(length).expect("validation keeps talks shorter than 136 years"));
+            }
+            None => out.number(0),
+        }
+        [talk.room, talk.track, talk.language].into_iter().for_each(|text| out.optional_string(text));
     }
     out.finish()
 }
@@ -85,6 +104,12 @@ pub fn encode(catalog: &Catalog) -> Vec<u8> {
 /// The catalog `bytes` hold, with its facet tables; its word index is derived on first use.
 pub fn decode(bytes: &'static [u8]) -> Result<Catalog, DecodeError> {
     let mut input = Reader::new(bytes)?;
+    let event = Event {
+        name: input.optional_string()?,
+        time_zone: input.optional_string()?,
+        url: input.optional_string()?,
+        language: input.optional_string()?,
+    };
     let tags =
         input.list(|input| Ok(Tag { id: input.string()?, label: input.string()?, description: input.string()? }))?;
     let institutions = input.list(Reader::string)?;
@@ -101,17 +126,31 @@ pub fn decode(bytes: &'static [u8]) -> Result<Catalog, DecodeError> {
             talk_institutions.extend_from_slice(named);
             let institutions = named.iter().map(|&at| institutions.get(usize::from(at)).copied());
             let institutions = leak(institutions.collect::<Option<_>>().ok_or(DecodeError("unknown institution"))?);
-            Ok(Speaker { name, affiliation, institutions, url: input.optional_string()? })
+            Ok(Speaker { name, affiliation, institutions, url: input.optional_string()?, bio: input.rich_text()? })
         })?;
-        let abstract_paragraphs = input.list(Reader::string)?;
-        let bio = input.list(Reader::string)?;
+        let abstract_text = input.rich_text()?;
+        let bio = input.rich_text()?;
         let tags = input.indices()?;
         let series = match input.number()? {
             0 => None,
             series => Some(SeriesPart { series: index16(series - 1)?, part: index16(input.number()?)? }),
         };
-        let links = input.list(|input| Ok(Link { label: input.string()?, url: input.string()? }))?;
+        let links = input.list(|input| {
+            let kind = *LinkKind::ALL.get(input.count()?).ok_or(DecodeError("unknown link kind"))?;
+            Ok(Link { kind, label: input.string()?, url: input.string()? })
+        })?;
         let (related, same_speaker) = (input.indices()?, input.indices()?);
+        let (start, end) = match input.number()? {
+            0 => (None, None),
+            _ => {
+                let start = (u64::from(input.number()?) | u64::from(input.number()?) << 32) as i64;
+                let end = match input.number()? {
+                    0 => None,
+                    length => Some(start + i64::from(length) - 1),
+                };
+                (Some(start), end)
+            }
+        };
         talk_institutions.sort_unstable();
         talk_institutions.dedup();
         Ok(Talk {
@@ -119,8 +158,13 @@ pub fn decode(bytes: &'static [u8]) -> Result<Catalog, DecodeError> {
             title,
             format,
             speakers,
-            abstract_paragraphs,
+            abstract_text,
             bio,
+            start,
+            end,
+            room: input.optional_string()?,
+            track: input.optional_string()?,
+            language: input.optional_string()?,
             tags,
             institutions: leak(talk_institutions),
             series,
@@ -130,7 +174,7 @@ pub fn decode(bytes: &'static [u8]) -> Result<Catalog, DecodeError> {
         })
     })?;
     input.finish()?;
-    Ok(Catalog::new(series, tags, institutions, talks))
+    Ok(Catalog::new(event, series, tags, institutions, talks))
 }
 
 fn index16(value: u32) -> Result<u16, DecodeError> {
@@ -174,6 +218,38 @@ impl Writer {
     fn indices(&mut self, indices: &[u16]) {
         self.count(indices.len());
         indices.iter().for_each(|&index| self.number(u32::from(index)));
+    }
+
+    /// The blocks, then their markup: none for plain text.
+    fn rich_text(&mut self, text: &RichText) {
+        self.count(text.blocks.len());
+        self.strings(text.blocks.iter().copied());
+        self.count(text.markup.len());
+        for markup in text.markup {
+            match markup.kind {
+                BlockKind::Paragraph => self.number(0),
+                BlockKind::Code => self.number(1),
+                BlockKind::Item { depth, number: None } => self.numbers([2, u32::from(depth)]),
+                BlockKind::Item { depth, number: Some(number) } => self.numbers([3, u32::from(depth), number]),
+            }
+            self.count(markup.spans.len());
+            for span in markup.spans {
+                self.numbers([span.start, span.end - span.start]);
+                match span.kind {
+                    SpanKind::Emphasis => self.number(0),
+                    SpanKind::Strong => self.number(1),
+                    SpanKind::Code => self.number(2),
+                    SpanKind::Link(url) => {
+                        self.number(3);
+                        self.string(url);
+                    }
+                }
+            }
+        }
+    }
+
+    fn numbers<const N: usize>(&mut self, values: [u32; N]) {
+        values.into_iter().for_each(|value| self.number(value));
     }
 
     fn finish(self) -> Vec<u8> {
@@ -230,6 +306,39 @@ impl Reader {
     fn indices(&mut self) -> Result<&'static [u16], DecodeError> {
         let count = self.count()?;
         Ok(leak((0..count).map(|_| index16(self.number()?)).collect::<Result<_, _>>()?))
+    }
+
+    fn rich_text(&mut self) -> Result<RichText, DecodeError> {
+        let blocks = self.list(Reader::string)?;
+        let markup = self.list(|input| {
+            let kind = match input.number()? {
+                0 => BlockKind::Paragraph,
+                1 => BlockKind::Code,
+                item @ (2 | 3) => {
+                    let depth = u8::try_from(input.number()?).map_err(|_| DecodeError("list too deep"))?;
+                    let number = if item == 3 { Some(input.number()?) } else { None };
+                    BlockKind::Item { depth, number }
+                }
+                _ => return Err(DecodeError("unknown block kind")),
+            };
+            let spans = input.list(|input| {
+                let start = input.number()?;
+                let end = start.checked_add(input.number()?).ok_or(DecodeError("span out of range"))?;
+                let kind = match input.number()? {
+                    0 => SpanKind::Emphasis,
+                    1 => SpanKind::Strong,
+                    2 => SpanKind::Code,
+                    3 => SpanKind::Link(input.string()?),
+                    _ => return Err(DecodeError("unknown span kind")),
+                };
+                Ok(Span { start, end, kind })
+            })?;
+            Ok(BlockMarkup { kind, spans })
+        })?;
+        if !markup.is_empty() && markup.len() != blocks.len() {
+            return Err(DecodeError("markup for another number of blocks"));
+        }
+        Ok(RichText { blocks, markup })
     }
 
     fn list<T>(

@@ -4,10 +4,12 @@
 //! tests. Behind the `data-file` feature, with `serde` and `toml`, so none of it ends up in the
 //! wasm: the browser never parses the data file.
 
+use crate::markdown::{self, Block};
+use crate::model::LinkKind;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
-use toml::Spanned;
+use toml::{Spanned, Value};
 
 /// One problem found in a data file, located as precisely as the format allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,12 +51,23 @@ impl fmt::Display for DataError {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
+    event: Option<Spanned<RawEvent>>,
     #[serde(default)]
     series: Vec<RawSeries>,
     #[serde(default)]
     tags: Vec<RawTag>,
     #[serde(default)]
     talks: Vec<RawTalk>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    name: Option<Spanned<String>>,
+    time_zone: Option<Spanned<String>>,
+    url: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
+    markup: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -78,17 +91,25 @@ struct RawTalk {
     id: Option<Spanned<String>>,
     title: Option<Spanned<String>>,
     format: Option<Spanned<String>>,
-    #[serde(default)]
-    speakers: Vec<RawSpeaker>,
-    #[serde(rename = "abstract", default)]
-    abstract_paragraphs: Vec<Spanned<String>>,
-    #[serde(default)]
-    bio: Vec<Spanned<String>>,
+    /// `speakers = []` says the talk has none on purpose; leaving them out is an error.
+    speakers: Option<Vec<RawSpeaker>>,
+    /// A list of paragraphs, or one string (Markdown, or paragraphs between blank lines);
+    /// `abstract = []` says there is none on purpose.
+    #[serde(rename = "abstract")]
+    abstract_text: Option<Spanned<Value>>,
+    bio: Option<Spanned<Value>>,
+    markup: Option<Spanned<String>>,
     #[serde(default)]
     tags: Vec<Spanned<String>>,
     series: Option<Spanned<RawSeriesRef>>,
     #[serde(default)]
     links: Vec<RawLink>,
+    start: Option<Spanned<Value>>,
+    end: Option<Spanned<Value>>,
+    duration: Option<Spanned<Value>>,
+    room: Option<Spanned<String>>,
+    track: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -98,6 +119,7 @@ struct RawSpeaker {
     affiliation: Option<Spanned<String>>,
     institutions: Option<Vec<Spanned<String>>>,
     url: Option<Spanned<String>>,
+    bio: Option<Spanned<Value>>,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +132,7 @@ struct RawSeriesRef {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLink {
+    kind: Option<Spanned<String>>,
     label: Option<Spanned<String>>,
     url: Option<Spanned<String>>,
 }
@@ -119,9 +142,19 @@ struct RawLink {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalog {
+    pub event: Event,
     pub series: Vec<Series>,
     pub tags: Vec<Tag>,
     pub talks: Vec<Talk>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Event {
+    pub name: Option<String>,
+    /// A valid IANA name.
+    pub time_zone: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,41 +167,53 @@ pub struct Series {
 pub struct Tag {
     pub id: String,
     pub label: String,
+    /// Empty when the data gives none.
     pub description: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Format {
+    #[default]
     Talk,
     Tutorial,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Talk {
     pub id: String,
     pub title: String,
     pub format: Format,
     pub speakers: Vec<Speaker>,
-    pub abstract_paragraphs: Vec<String>,
-    pub bio: Vec<String>,
+    pub abstract_text: Vec<Block>,
+    pub bio: Vec<Block>,
     /// Indices into `Catalog::tags`, in the order written.
     pub tags: Vec<usize>,
     /// Index into `Catalog::series` and the 1-based part number.
     pub series: Option<(usize, u32)>,
     pub links: Vec<Link>,
+    /// Seconds since the Unix epoch.
+    pub start: Option<i64>,
+    pub end: Option<i64>,
+    pub room: Option<String>,
+    pub track: Option<String>,
+    pub language: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Speaker {
     pub name: String,
+    /// Empty when the data gives none.
     pub affiliation: String,
-    /// For faceting; defaults to the affiliation as written.
+    /// For faceting; defaults to the affiliation as written (none without one).
     pub institutions: Vec<String>,
     pub url: Option<String>,
+    pub bio: Vec<Block>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
+    pub kind: LinkKind,
+    /// Empty when the data gives none.
     pub label: String,
     pub url: String,
 }
@@ -368,6 +413,7 @@ impl Checker<'_> {
     }
 
     fn check(&mut self, raw: RawFile) -> Catalog {
+        let (event, time_zone, markdown) = self.event(raw.event);
         let mut series = Vec::new();
         let mut seen = HashMap::new();
         for (index, raw) in raw.series.into_iter().enumerate() {
@@ -385,7 +431,8 @@ impl Checker<'_> {
             let (id, span) = self.id(&entry, raw.id);
             self.unique(&mut seen, &entry, &id, span);
             let label = self.text(&entry, "label", raw.label);
-            let description = self.text(&entry, "description", raw.description);
+            let description = raw.description.map(|text| self.text(&entry, "description", Some(text)));
+            let description = description.unwrap_or_default();
             tags.push(Tag { id, label, description });
         }
 
@@ -420,15 +467,26 @@ impl Checker<'_> {
                 },
             };
 
-            if raw.speakers.is_empty() {
-                self.report(&entry, "speakers", None, "is missing: every talk needs at least one [[talks.speakers]]");
+            let markdown = match raw.markup {
+                Some(markup) => self.markup(&entry, markup),
+                None => markdown,
+            };
+            if raw.speakers.is_none() {
+                self.report(
+                    &entry,
+                    "speakers",
+                    None,
+                    "is missing: every talk needs at least one [[talks.speakers]] (or `speakers = []`, for none)",
+                );
             }
             let mut speakers = Vec::new();
-            for (position, speaker) in raw.speakers.into_iter().enumerate() {
+            for (position, speaker) in raw.speakers.unwrap_or_default().into_iter().enumerate() {
                 let field = |name: &str| format!("speakers[{}].{name}", position + 1);
                 let name = self.text(&entry, &field("name"), speaker.name);
-                let affiliation = self.text(&entry, &field("affiliation"), speaker.affiliation);
+                let affiliation = speaker.affiliation.map(|text| self.text(&entry, &field("affiliation"), Some(text)));
+                let affiliation = affiliation.unwrap_or_default();
                 let institutions = match speaker.institutions {
+                    None if affiliation.is_empty() => Vec::new(),
                     None => vec![affiliation.clone()],
                     Some(list) if list.is_empty() => {
                         self.report(&entry, &field("institutions"), None, "is empty: omit it to use the affiliation");
@@ -440,11 +498,20 @@ impl Checker<'_> {
                         .collect(),
                 };
                 let url = speaker.url.map(|url| self.link(&entry, &field("url"), url));
-                speakers.push(Speaker { name, affiliation, institutions, url });
+                let bio = self.rich_text(&entry, &field("bio"), speaker.bio, markdown);
+                speakers.push(Speaker { name, affiliation, institutions, url, bio });
             }
 
-            let abstract_paragraphs = self.paragraphs(&entry, "abstract", raw.abstract_paragraphs, true);
-            let bio = self.paragraphs(&entry, "bio", raw.bio, false);
+            if raw.abstract_text.is_none() {
+                self.report(
+                    &entry,
+                    "abstract",
+                    None,
+                    "is missing: give at least one paragraph (or `abstract = []`, for none)",
+                );
+            }
+            let abstract_text = self.rich_text(&entry, "abstract", raw.abstract_text, markdown);
+            let bio = self.rich_text(&entry, "bio", raw.bio, markdown);
 
             let mut talk_tags = Vec::new();
             for tag in raw.tags {
@@ -486,24 +553,42 @@ impl Checker<'_> {
             let mut links = Vec::new();
             for (position, link) in raw.links.into_iter().enumerate() {
                 let field = |name: &str| format!("links[{}].{name}", position + 1);
-                let label = self.text(&entry, &field("label"), link.label);
+                // Without a kind, the label is all that tells what the link is.
+                let (kind, label) = match link.kind {
+                    None => (LinkKind::Other, self.text(&entry, &field("label"), link.label)),
+                    Some(kind) => (
+                        self.link_kind(&entry, &field("kind"), kind),
+                        link.label.map(|label| self.text(&entry, &field("label"), Some(label))).unwrap_or_default(),
+                    ),
+                };
                 let url = match link.url {
                     Some(url) => self.link(&entry, &field("url"), url),
                     None => self.text(&entry, &field("url"), None),
                 };
-                links.push(Link { label, url });
+                links.push(Link { kind, label, url });
             }
+
+            let start = raw.start.and_then(|value| self.instant(&entry, "start", value, time_zone.as_ref()));
+            let end = self.end(&entry, start, raw.end, raw.duration, time_zone.as_ref());
+            let room = raw.room.map(|room| self.text(&entry, "room", Some(room)));
+            let track = raw.track.map(|track| self.text(&entry, "track", Some(track)));
+            let language = raw.language.map(|language| self.language(&entry, "language", language));
 
             talks.push(Talk {
                 id,
                 title,
                 format,
                 speakers,
-                abstract_paragraphs,
+                abstract_text,
                 bio,
                 tags: talk_tags,
                 series: series_ref,
                 links,
+                start,
+                end,
+                room,
+                track,
+                language,
             });
         }
 
@@ -520,7 +605,7 @@ impl Checker<'_> {
         for (section, count) in counts {
             self.check_limit(section, count);
         }
-        Catalog { series, tags, talks }
+        Catalog { event, series, tags, talks }
     }
 
     fn check_limit(&mut self, section: &str, count: usize) {
@@ -537,18 +622,201 @@ impl Checker<'_> {
         }
     }
 
-    fn paragraphs(&mut self, entry: &Entry, field: &str, raw: Vec<Spanned<String>>, required: bool) -> Vec<String> {
-        if required && raw.is_empty() {
-            self.report(entry, field, None, "is missing: give at least one paragraph");
+    /// The `[event]` table, the zone its local times are in, and whether text is Markdown
+    /// unless a talk says otherwise.
+    fn event(&mut self, raw: Option<Spanned<RawEvent>>) -> (Event, Option<jiff::tz::TimeZone>, bool) {
+        let Some(raw) = raw else { return (Event::default(), None, false) };
+        let entry = Entry { label: "event".to_owned(), line: Some(self.locator.line_of(raw.span().start)) };
+        let raw = raw.into_inner();
+        let name = Some(self.text(&entry, "name", raw.name));
+        let mut zone = None;
+        let time_zone = raw.time_zone.map(|name| {
+            match jiff::tz::TimeZone::get(name.get_ref()) {
+                Ok(found) => zone = Some(found),
+                Err(_) => self.report(
+                    &entry,
+                    "time_zone",
+                    Some(name.span().start),
+                    format!("`{}` is not an IANA time zone: use a name such as `Europe/Berlin`", name.get_ref()),
+                ),
+            }
+            name.into_inner()
+        });
+        let url = raw.url.map(|url| self.link(&entry, "url", url));
+        let language = raw.language.map(|language| self.language(&entry, "language", language));
+        let markdown = raw.markup.is_some_and(|markup| self.markup(&entry, markup));
+        (Event { name, time_zone, url, language }, zone, markdown)
+    }
+
+    /// Whether `markup` says Markdown.
+    fn markup(&mut self, entry: &Entry, markup: Spanned<String>) -> bool {
+        match markup.get_ref().as_str() {
+            "markdown" => true,
+            "plain" => false,
+            other => {
+                let message = format!("`{other}` is not a markup: use \"plain\" or \"markdown\"");
+                self.report(entry, "markup", Some(markup.span().start), message);
+                false
+            }
         }
-        raw.into_iter()
-            .map(|paragraph| {
-                if paragraph.get_ref().trim().is_empty() {
-                    self.report(entry, field, Some(paragraph.span().start), "has an empty paragraph");
+    }
+
+    /// An abstract or bio: a list of paragraphs, or one string whose paragraphs are separated
+    /// by blank lines; in Markdown when `markdown`. An empty list is no text, on purpose.
+    fn rich_text(&mut self, entry: &Entry, field: &str, value: Option<Spanned<Value>>, markdown: bool) -> Vec<Block> {
+        let Some(value) = value else { return Vec::new() };
+        let span = Some(value.span().start);
+        let texts = match value.into_inner() {
+            Value::String(text) => vec![text],
+            Value::Array(items) if items.iter().all(Value::is_str) => {
+                items.into_iter().filter_map(|item| item.as_str().map(str::to_owned)).collect()
+            }
+            _ => {
+                self.report(entry, field, span, "must be a string or a list of strings");
+                return Vec::new();
+            }
+        };
+        let mut blocks = Vec::new();
+        for text in &texts {
+            if text.trim().is_empty() {
+                self.report(entry, field, span, "has an empty paragraph");
+            } else if markdown {
+                match markdown::parse(text) {
+                    Ok(parsed) => blocks.extend(parsed),
+                    Err(message) => self.report(entry, field, span, message),
                 }
-                paragraph.into_inner()
-            })
-            .collect()
+            } else if texts.len() == 1 {
+                let paragraphs = text.split("\n\n").map(str::trim).filter(|paragraph| !paragraph.is_empty());
+                blocks.extend(paragraphs.map(|paragraph| Block::paragraph(paragraph.to_owned())));
+            } else {
+                blocks.push(Block::paragraph(text.clone()));
+            }
+        }
+        blocks
+    }
+
+    /// A date-time as seconds since the epoch: with an offset, or local in the event's zone.
+    fn instant(
+        &mut self,
+        entry: &Entry,
+        field: &str,
+        value: Spanned<Value>,
+        zone: Option<&jiff::tz::TimeZone>,
+    ) -> Option<i64> {
+        let span = Some(value.span().start);
+        let text = match value.into_inner() {
+            Value::Datetime(datetime) => datetime.to_string(),
+            Value::String(text) => text,
+            other => other.to_string(),
+        };
+        if let Ok(instant) = text.parse::<jiff::Timestamp>() {
+            return Some(instant.as_second());
+        }
+        let Ok(local) = text.parse::<jiff::civil::DateTime>() else {
+            let message = format!("`{text}` is not a date-time: write 2025-03-15T14:00:00 (in the event's time zone) or 2025-03-15T14:00:00+01:00");
+            self.report(entry, field, span, message);
+            return None;
+        };
+        let Some(zone) = zone else {
+            let message = format!(
+                "`{text}` is a local time, but the file has no `[event]` `time_zone`: add one, or give the offset"
+            );
+            self.report(entry, field, span, message);
+            return None;
+        };
+        let candidates = zone.to_ambiguous_timestamp(local);
+        if let jiff::tz::AmbiguousOffset::Gap { .. } = candidates.offset() {
+            let message = format!(
+                "`{text}` does not exist in {}: the clocks skip it",
+                zone.iana_name().unwrap_or("the event's time zone")
+            );
+            self.report(entry, field, span, message);
+            return None;
+        }
+        // In a fold (the hour clocks repeat), the earlier of the two.
+        candidates.compatible().ok().map(jiff::Timestamp::as_second)
+    }
+
+    /// The end, from `end` or `duration` (which must agree when both are given), not before
+    /// the start.
+    fn end(
+        &mut self,
+        entry: &Entry,
+        start: Option<i64>,
+        end: Option<Spanned<Value>>,
+        duration: Option<Spanned<Value>>,
+        zone: Option<&jiff::tz::TimeZone>,
+    ) -> Option<i64> {
+        let end_span = end.as_ref().map(|end| end.span().start);
+        let end = end.and_then(|value| self.instant(entry, "end", value, zone));
+        let duration_span = duration.as_ref().map(|duration| duration.span().start);
+        let minutes = duration.and_then(|duration| self.duration(entry, duration));
+        if (end.is_some() || minutes.is_some()) && start.is_none() {
+            let field = if end.is_some() { "end" } else { "duration" };
+            self.report(entry, field, end_span.or(duration_span), "is given, but `start` is not");
+            return None;
+        }
+        let from_duration = start.zip(minutes).map(|(start, minutes)| start + minutes * 60);
+        match (end, from_duration) {
+            (Some(end), Some(from_duration)) if end != from_duration => {
+                let message = format!(
+                    "and `end` disagree: the end is {} minutes after the start",
+                    (end - start.unwrap_or(end)) / 60
+                );
+                self.report(entry, "duration", duration_span, message);
+                Some(end)
+            }
+            (Some(end), _) if start.is_some_and(|start| end < start) => {
+                self.report(entry, "end", end_span, "is before `start`");
+                None
+            }
+            (end, from_duration) => end.or(from_duration),
+        }
+    }
+
+    /// A duration in minutes, from "H:MM" or a number of minutes.
+    fn duration(&mut self, entry: &Entry, value: Spanned<Value>) -> Option<i64> {
+        let span = Some(value.span().start);
+        let minutes = match value.get_ref() {
+            Value::Integer(minutes) => Some(*minutes),
+            Value::String(text) => text.split_once(':').and_then(|(hours, minutes)| {
+                let minutes = (minutes.len() == 2).then(|| minutes.parse::<i64>().ok()).flatten()?;
+                Some(hours.parse::<i64>().ok()? * 60 + minutes).filter(|_| minutes < 60)
+            }),
+            _ => None,
+        };
+        match minutes {
+            Some(minutes) if minutes > 0 => Some(minutes),
+            _ => {
+                let message = format!(
+                    "`{}` is not a duration: write hours and minutes, \"1:30\", or minutes, 90",
+                    value.get_ref()
+                );
+                self.report(entry, "duration", span, message);
+                None
+            }
+        }
+    }
+
+    fn language(&mut self, entry: &Entry, field: &str, tag: Spanned<String>) -> String {
+        if oxilangtag::LanguageTag::parse(tag.get_ref().as_str()).is_err() {
+            let message =
+                format!("`{}` is not a BCP 47 language tag: use one such as `en`, `de` or `pt-BR`", tag.get_ref());
+            self.report(entry, field, Some(tag.span().start), message);
+        }
+        tag.into_inner()
+    }
+
+    fn link_kind(&mut self, entry: &Entry, field: &str, kind: Spanned<String>) -> LinkKind {
+        match LinkKind::ALL.into_iter().find(|known| known.id() == kind.get_ref()) {
+            Some(found) => found,
+            None => {
+                let kinds: Vec<&str> = LinkKind::ALL.iter().map(|known| known.id()).collect();
+                let message = format!("`{}` is not a link kind: use one of {}", kind.get_ref(), kinds.join(", "));
+                self.report(entry, field, Some(kind.span().start), message);
+                LinkKind::Other
+            }
+        }
     }
 
     /// Each series' parts must be numbered 1..=n, each number used once.

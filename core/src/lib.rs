@@ -16,6 +16,7 @@ mod leak;
 pub mod matcher;
 pub mod model;
 pub mod query;
+pub mod rich_text;
 pub mod search;
 pub mod sorted_set;
 pub mod state;
@@ -26,8 +27,12 @@ pub mod view;
 #[cfg(feature = "data-file")]
 pub mod data_file;
 #[cfg(feature = "data-file")]
+pub mod markdown;
+#[cfg(feature = "data-file")]
 pub mod prepare;
 #[cfg(feature = "data-file")]
 pub mod synthetic;
 
-pub use model::{Catalog, Format, Link, SearchIndex, Series, SeriesPart, Speaker, Tag, Talk};
+pub use model::{
+    Catalog, Event, Format, Link, LinkKind, RichText, SearchIndex, Series, SeriesPart, Speaker, Tag, Talk,
+};

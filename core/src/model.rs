@@ -3,11 +3,13 @@
 
 use crate::field::Field;
 use crate::index::WordIndexBuilder;
+pub use crate::rich_text::{BlockKind, BlockMarkup, RichText, Span, SpanKind};
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// The whole catalog: what one data file describes.
 #[derive(Debug)]
 pub struct Catalog {
+    pub event: Event,
     pub series: &'static [Series],
     pub tags: &'static [Tag],
     /// Every institution named by a speaker, sorted, each once: the institution facet's values.
@@ -205,16 +207,37 @@ impl Format {
     }
 }
 
+/// What the data file says of the event as a whole; every part optional.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Event {
+    pub name: Option<&'static str>,
+    /// IANA name, e.g. `Europe/Berlin`: the zone the data's local times were written in.
+    pub time_zone: Option<&'static str>,
+    pub url: Option<&'static str>,
+    /// BCP 47: the talks' language unless a talk says otherwise.
+    pub language: Option<&'static str>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Talk {
     /// Stable and URL-safe: used in links and element ids.
     pub id: &'static str,
     pub title: &'static str,
     pub format: Format,
+    /// Empty when the data names none (a panel from an import, say).
     pub speakers: &'static [Speaker],
-    pub abstract_paragraphs: &'static [&'static str],
+    pub abstract_text: RichText,
     /// Empty when the data gives no bio.
-    pub bio: &'static [&'static str],
+    pub bio: RichText,
+    /// When it starts and ends: seconds since the Unix epoch (UTC), fixed at build time from
+    /// the data's local times in the event's zone.
+    pub start: Option<i64>,
+    pub end: Option<i64>,
+    /// A room name or a location.
+    pub room: Option<&'static str>,
+    pub track: Option<&'static str>,
+    /// BCP 47, when the data gives one for this talk.
+    pub language: Option<&'static str>,
     /// Indices into [`Catalog::tags`].
     pub tags: &'static [u16],
     /// Indices into [`Catalog::institutions`]: the union over the speakers, each once.
@@ -231,11 +254,12 @@ pub struct Talk {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Speaker {
     pub name: &'static str,
-    /// As written in the data, e.g. "TILOS & UC San Diego".
+    /// As written in the data, e.g. "TILOS & UC San Diego"; empty when the data gives none.
     pub affiliation: &'static str,
     /// The affiliation split into institutions, e.g. ["TILOS", "UC San Diego"].
     pub institutions: &'static [&'static str],
     pub url: Option<&'static str>,
+    pub bio: RichText,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -248,14 +272,44 @@ pub struct SeriesPart {
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Link {
+    pub kind: LinkKind,
+    /// Empty when the data gives none: the kind names the link then.
     pub label: &'static str,
     pub url: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Slides,
+    Video,
+    Recording,
+    Paper,
+    Code,
+    Other,
+}
+
+impl LinkKind {
+    pub const ALL: [LinkKind; 6] =
+        [LinkKind::Slides, LinkKind::Video, LinkKind::Recording, LinkKind::Paper, LinkKind::Code, LinkKind::Other];
+
+    /// As written in the data file.
+    pub fn id(self) -> &'static str {
+        match self {
+            LinkKind::Slides => "slides",
+            LinkKind::Video => "video",
+            LinkKind::Recording => "recording",
+            LinkKind::Paper => "paper",
+            LinkKind::Code => "code",
+            LinkKind::Other => "other",
+        }
+    }
 }
 
 impl Catalog {
     /// The catalog of these parts, with its facet tables; its word index is derived when first
     /// needed.
     pub fn new(
+        event: Event,
         series: &'static [Series],
         tags: &'static [Tag],
         institutions: &'static [&'static str],
@@ -264,6 +318,7 @@ impl Catalog {
         let facets = crate::index::facet_tables(talks, tags.len(), institutions.len());
         let short_set_min_positions = crate::index::SHORT_SET_MIN_POSITIONS;
         Catalog {
+            event,
             series,
             tags,
             institutions,
@@ -357,8 +412,9 @@ impl Talk {
             texts.push((Field::Tag, tag.label));
             texts.push((Field::Tag, tag.id));
         }
-        texts.extend(self.abstract_paragraphs.iter().map(|&paragraph| (Field::Abstract, paragraph)));
-        texts.extend(self.bio.iter().map(|&paragraph| (Field::Bio, paragraph)));
+        texts.extend(self.abstract_text.blocks.iter().map(|&block| (Field::Abstract, block)));
+        let bios = std::iter::once(&self.bio).chain(self.speakers.iter().map(|speaker| &speaker.bio));
+        texts.extend(bios.flat_map(|bio| bio.blocks.iter().map(|&block| (Field::Bio, block))));
         texts
     }
 }

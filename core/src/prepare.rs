@@ -8,7 +8,10 @@
 use crate::data_file;
 use crate::index::SHORT_SET_MIN_POSITIONS;
 use crate::leak::{leak, leak_str, leak_strs};
-use crate::model::{Catalog, Format, Link, Series, SeriesPart, Speaker, Tag, Talk};
+use crate::markdown::Block;
+use crate::model::{
+    BlockKind, BlockMarkup, Catalog, Event, Format, Link, RichText, Series, SeriesPart, Speaker, Tag, Talk,
+};
 use crate::text::words;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -58,11 +61,17 @@ pub fn prepare_with(file: data_file::Catalog, min_positions: usize) -> Catalog {
                             affiliation: leak_str(speaker.affiliation),
                             institutions: leak_strs(speaker.institutions),
                             url: speaker.url.map(leak_str),
+                            bio: rich_text(speaker.bio),
                         })
                         .collect(),
                 ),
-                abstract_paragraphs: leak_strs(talk.abstract_paragraphs),
-                bio: leak_strs(talk.bio),
+                abstract_text: rich_text(talk.abstract_text),
+                bio: rich_text(talk.bio),
+                start: talk.start,
+                end: talk.end,
+                room: talk.room.map(leak_str),
+                track: talk.track.map(leak_str),
+                language: talk.language.map(leak_str),
                 tags: leak(talk.tags.into_iter().map(index16).collect()),
                 institutions: leak(talk_institutions.into_iter().collect()),
                 series: talk
@@ -70,7 +79,7 @@ pub fn prepare_with(file: data_file::Catalog, min_positions: usize) -> Catalog {
                     .map(|(series, part)| SeriesPart { series: index16(series), part: index16(part as usize) }),
                 links: leak(
                     (talk.links.into_iter())
-                        .map(|link| Link { label: leak_str(link.label), url: leak_str(link.url) })
+                        .map(|link| Link { kind: link.kind, label: leak_str(link.label), url: leak_str(link.url) })
                         .collect(),
                 ),
                 related: &[],
@@ -96,7 +105,25 @@ pub fn prepare_with(file: data_file::Catalog, min_positions: usize) -> Catalog {
     let series: Vec<Series> = (file.series.into_iter().zip(parts))
         .map(|(series, parts)| Series { id: leak_str(series.id), title: leak_str(series.title), parts: leak(parts) })
         .collect();
-    Catalog::new(leak(series), tags, leak_strs(institutions), leak(talks)).with_short_sets_from(min_positions)
+    let event = file.event;
+    let event = Event {
+        name: event.name.map(leak_str),
+        time_zone: event.time_zone.map(leak_str),
+        url: event.url.map(leak_str),
+        language: event.language.map(leak_str),
+    };
+    Catalog::new(event, leak(series), tags, leak_strs(institutions), leak(talks)).with_short_sets_from(min_positions)
+}
+
+/// Blocks as the model holds them: plain paragraphs carry no markup at all.
+fn rich_text(blocks: Vec<Block>) -> RichText {
+    let plain = blocks.iter().all(|block| block.kind == BlockKind::Paragraph && block.spans.is_empty());
+    let markup = if plain {
+        &[][..]
+    } else {
+        leak(blocks.iter().map(|block| BlockMarkup { kind: block.kind, spans: leak(block.spans.clone()) }).collect())
+    };
+    RichText { blocks: leak_strs(blocks.into_iter().map(|block| block.text).collect()), markup }
 }
 
 /// For each talk, the other talks given by any of its speakers, in programme order: a card
@@ -141,7 +168,7 @@ fn related(talks: &[Talk], tags: &[Tag]) -> Vec<Vec<u16>> {
     let count = talks.len();
     let word_sets: Vec<BTreeSet<String>> = (talks.iter())
         .map(|talk| {
-            let text = std::iter::once(talk.title).chain(talk.abstract_paragraphs.iter().copied());
+            let text = std::iter::once(talk.title).chain(talk.abstract_text.blocks.iter().copied());
             text.flat_map(words).filter(|word| word.chars().count() >= 4).collect()
         })
         .collect();

@@ -118,9 +118,9 @@ impl View {
 pub const TEASER_BYTES: usize = 500;
 
 /// The teaser of `talk`: its abstract's first paragraph, cut at a space after at most
-/// [`TEASER_BYTES`] bytes.
+/// [`TEASER_BYTES`] bytes; empty without an abstract.
 pub fn teaser(talk: &Talk) -> &'static str {
-    let paragraph = talk.abstract_paragraphs[0];
+    let paragraph = talk.abstract_text.blocks.first().copied().unwrap_or_default();
     if paragraph.len() <= TEASER_BYTES {
         return paragraph;
     }

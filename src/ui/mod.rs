@@ -11,6 +11,7 @@ mod focus;
 mod global_listeners;
 mod highlight;
 mod options;
+mod rich_text;
 mod search_box;
 mod shared_favourites;
 mod sort_control;

@@ -1,6 +1,7 @@
 use super::catalog_ref::CatalogRef;
 use super::highlight::highlighted;
 use super::options::Options;
+use super::rich_text::rich_text;
 use crate::catalog::facets::{FacetValue, Selection};
 use crate::catalog::field::Field;
 use crate::catalog::query::Query;
@@ -128,13 +129,9 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
     // The details are in the page even while collapsed (for find-in-page, and without
     // JavaScript), but matches are marked only once they are shown: finding them in every
     // hidden abstract is most of a keystroke's work.
-    let shown = |text: &'static str, field: Field| {
-        if props.expanded {
-            highlighted(text, field, &props.query)
-        } else {
-            html! { { text } }
-        }
-    };
+    let marked = props.expanded.then_some(&*props.query);
+    let speaker_bios: Vec<_> = talk.speakers.iter().filter(|speaker| !speaker.bio.is_empty()).collect();
+    let teaser = teaser(talk);
 
     html! {
         <article class="tc-talk" data-talk-id={talk.id} aria-labelledby={heading_id.clone()}>
@@ -162,8 +159,10 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                 { for talk.speakers.iter().map(|speaker| html! {
                     <li class="tc-speaker">
                         <span class="tc-speaker-name">{ speaker.name }</span>
-                        { ", " }
-                        <span class="tc-affiliation">{ speaker.affiliation }</span>
+                        if !speaker.affiliation.is_empty() {
+                            { ", " }
+                            <span class="tc-affiliation">{ speaker.affiliation }</span>
+                        }
                     </li>
                 }) }
             </ul>
@@ -190,10 +189,10 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                     }
                 }) }
             </ul>
-            if !props.expanded {
+            if !props.expanded && !teaser.is_empty() {
                 // A visual preview only: the full text follows in the disclosure.
                 <p class="tc-teaser" aria-hidden="true">
-                    { highlighted(teaser(talk), Field::Abstract, &props.query) }
+                    { highlighted(teaser, Field::Abstract, &props.query) }
                 </p>
             }
             if props.interactive {
@@ -208,16 +207,21 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                 </button>
             }
             <div class="tc-details" id={details_id} hidden={!props.expanded}>
-                <div class="tc-abstract">
-                    { for talk.abstract_paragraphs.iter().map(|paragraph| html! {
-                        <p>{ shown(paragraph, Field::Abstract) }</p>
-                    }) }
-                </div>
-                if !talk.bio.is_empty() {
+                <div class="tc-abstract">{ rich_text(&talk.abstract_text, Field::Abstract, marked) }</div>
+                if !talk.bio.is_empty() || !speaker_bios.is_empty() {
                     <section class="tc-bio">
-                        <@{section_tag.clone()} class="tc-section-title">{ "About the speaker" }</@>
-                        { for talk.bio.iter().map(|paragraph| html! {
-                            <p>{ shown(paragraph, Field::Bio) }</p>
+                        <@{section_tag.clone()} class="tc-section-title">
+                            { if talk.bio.is_empty() && speaker_bios.len() > 1 { "About the speakers" } else { "About the speaker" } }
+                        </@>
+                        { rich_text(&talk.bio, Field::Bio, marked) }
+                        { for speaker_bios.iter().map(|speaker| html! {
+                            <>
+                                // Whose bio it is, when it could be another's.
+                                if talk.speakers.len() > 1 {
+                                    <p class="tc-bio-name"><strong>{ speaker.name }</strong></p>
+                                }
+                                { rich_text(&speaker.bio, Field::Bio, marked) }
+                            </>
                         }) }
                     </section>
                 }
