@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use talk_catalog_core::data_file::{self, parse, Catalog, Format, Link, Series, Speaker, Tag, Talk};
 use talk_catalog_core::markdown::Block;
+use talk_catalog_core::rich_text::BlockKind;
 use talk_catalog_core::LinkKind;
 
 const BAD_DIR: &str = "tests/fixtures/bad";
@@ -126,6 +127,38 @@ const BAD: &[(&str, &[&[&str]])] = &[
         ]],
     ),
     ("no-talks.toml", &[&["no-talks.toml: field `talks`: the catalog has no talks", "[[talks]]"]]),
+    ("event-without-name.toml", &[&[":3:", "event", "field `name`", "is missing"]]),
+    ("time-zone-unknown.toml", &[&[":5:", "event", "field `time_zone`", "`Europe/Atlantis` is not an IANA time zone"]]),
+    (
+        "start-unparseable.toml",
+        &[&[":20:", "talk #2 (`udell-hessian`)", "field `start`", "`Saturday 10am` is not a date-time"]],
+    ),
+    (
+        "start-local-without-zone.toml",
+        &[&[":16:", "talk #2 (`udell-hessian`)", "field `start`", "is a local time", "`time_zone`"]],
+    ),
+    (
+        "start-in-dst-gap.toml",
+        &[&[":20:", "talk #2 (`udell-hessian`)", "field `start`", "does not exist in Europe/Berlin"]],
+    ),
+    ("end-before-start.toml", &[&[":21:", "talk #2 (`udell-hessian`)", "field `end`", "is before `start`"]]),
+    (
+        "duration-end-disagree.toml",
+        &[&[":22:", "talk #2 (`udell-hessian`)", "field `duration`", "disagrees with `end`", "45 minutes"]],
+    ),
+    (
+        "link-kind-unknown.toml",
+        &[&[":18:", "talk #2 (`udell-hessian`)", "field `links[1].kind`", "`poster` is not a link kind", "slides"]],
+    ),
+    (
+        "language-not-bcp47.toml",
+        &[&[":16:", "talk #2 (`udell-hessian`)", "field `language`", "`English (US)` is not a BCP 47 language tag"]],
+    ),
+    ("markup-unknown.toml", &[&[":16:", "talk #2 (`udell-hessian`)", "field `markup`", "`html` is not a markup"]]),
+    (
+        "markdown-link-javascript.toml",
+        &[&[":15:", "talk #2 (`udell-hessian`)", "field `abstract`", "link to `javascript:alert(1)`", "mailto:"]],
+    ),
 ];
 
 fn read(relative: &str) -> String {
@@ -280,6 +313,53 @@ fn good_fixture_comes_out_as_written() {
         ["The first part reviews “jailbreaking” attacks on frontier models."]
     );
     assert_eq!(vulnerabilities.speakers, [beirami, hassani(None)]);
+}
+
+#[test]
+fn schedule_fixture_has_times_places_links_and_markdown() {
+    let catalog = parse_ok("tests/fixtures/schedule.toml");
+    let event = &catalog.event;
+    assert_eq!(
+        (event.name.as_deref(), event.time_zone.as_deref(), event.language.as_deref()),
+        (Some("Optimization Days 2026"), Some("Europe/Berlin"), Some("en"))
+    );
+    let [hessian, schritt, panel] = &catalog.talks[..] else { panic!("expected 3 talks") };
+
+    // 10:00 in Berlin before the clocks change is 09:00 UTC; after it, 09:30 is 07:30 UTC.
+    assert_eq!((hessian.start, hessian.end), (Some(1_774_688_400), Some(1_774_688_400 + 45 * 60)));
+    assert_eq!((schritt.start, schritt.end), (Some(1_774_855_800), Some(1_774_858_500)));
+    assert_eq!((panel.start, panel.end), (Some(1_774_882_800), Some(1_774_882_800 + 3600)));
+    assert_eq!((hessian.room.as_deref(), hessian.track.as_deref()), (Some("Saal 1"), Some("Methods")));
+    assert_eq!((schritt.language.as_deref(), hessian.language.as_deref()), (Some("de"), None));
+
+    let kinds: Vec<&str> = hessian.links.iter().map(|link| link.kind.id()).collect();
+    assert_eq!(kinds, ["slides", "video", "recording", "paper", "code", "other"]);
+    assert_eq!((hessian.links[0].label.as_str(), hessian.links[5].label.as_str()), ("", "Notes"));
+
+    // The file says Markdown; the second talk says plain, so its asterisks stay.
+    let blocks: Vec<(&str, BlockKind)> =
+        hessian.abstract_text.iter().map(|block| (block.text.as_str(), block.kind)).collect();
+    assert_eq!(
+        blocks,
+        [
+            ("Second-order methods without the Hessian: we use Hv products.", BlockKind::Paragraph),
+            ("Conjugate gradients", BlockKind::Item { depth: 0, number: Some(1) }),
+            ("Preconditioning", BlockKind::Item { depth: 0, number: Some(2) }),
+            ("diagonal", BlockKind::Item { depth: 1, number: None }),
+            ("K-FAC", BlockKind::Item { depth: 1, number: None }),
+            ("for k in 0..n { x -= step * g(x) }", BlockKind::Code),
+        ]
+    );
+    assert_eq!(hessian.abstract_text[0].spans.len(), 3);
+    assert_eq!(
+        texts(&schritt.abstract_text),
+        ["Wie man die Schrittweite wählt, ohne zu raten.", "Ein zweiter Absatz, *nicht* als Markdown gelesen."]
+    );
+    assert_eq!(texts(&hessian.speakers[0].bio), ["Ada writes notes.\nRaw HTML is dropped."]);
+
+    // What importers write: no affiliation, and on purpose no speakers and no abstract.
+    assert_eq!((schritt.speakers[0].affiliation.as_str(), schritt.speakers[0].institutions.len()), ("", 0));
+    assert!(panel.speakers.is_empty() && panel.abstract_text.is_empty());
 }
 
 const SEED_DATA: &str = "data/talks.toml";

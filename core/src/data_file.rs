@@ -235,7 +235,7 @@ pub fn is_url_safe_id(id: &str) -> bool {
 pub fn parse(file: &str, text: &str) -> Result<Catalog, Vec<DataError>> {
     let locator = Locator::new(file, text);
     let raw: RawFile = toml::from_str(text).map_err(|error| vec![locator.toml_error(&error)])?;
-    let mut checker = Checker { locator: &locator, errors: Vec::new() };
+    let mut checker = Checker { locator: &locator, errors: Vec::new(), unknown_zone: false };
     let catalog = checker.check(raw);
     if checker.errors.is_empty() {
         Ok(catalog)
@@ -327,6 +327,9 @@ fn singular(section: &str) -> &str {
 struct Checker<'a> {
     locator: &'a Locator<'a>,
     errors: Vec<DataError>,
+    /// The event names a zone that doesn't exist: its local times can't be read, and saying
+    /// so for each would bury the one mistake.
+    unknown_zone: bool,
 }
 
 /// Which entry a problem belongs to, for messages.
@@ -633,12 +636,15 @@ impl Checker<'_> {
         let time_zone = raw.time_zone.map(|name| {
             match jiff::tz::TimeZone::get(name.get_ref()) {
                 Ok(found) => zone = Some(found),
-                Err(_) => self.report(
+                Err(_) => self.unknown_zone = true,
+            }
+            if self.unknown_zone {
+                self.report(
                     &entry,
                     "time_zone",
                     Some(name.span().start),
                     format!("`{}` is not an IANA time zone: use a name such as `Europe/Berlin`", name.get_ref()),
-                ),
+                );
             }
             name.into_inner()
         });
@@ -718,6 +724,9 @@ impl Checker<'_> {
             return None;
         };
         let Some(zone) = zone else {
+            if self.unknown_zone {
+                return None; // Reported once, with the zone.
+            }
             let message = format!(
                 "`{text}` is a local time, but the file has no `[event]` `time_zone`: add one, or give the offset"
             );
@@ -759,10 +768,8 @@ impl Checker<'_> {
         let from_duration = start.zip(minutes).map(|(start, minutes)| start + minutes * 60);
         match (end, from_duration) {
             (Some(end), Some(from_duration)) if end != from_duration => {
-                let message = format!(
-                    "and `end` disagree: the end is {} minutes after the start",
-                    (end - start.unwrap_or(end)) / 60
-                );
+                let minutes = (end - start.unwrap_or(end)) / 60;
+                let message = format!("disagrees with `end`, which is {minutes} minutes after `start`");
                 self.report(entry, "duration", duration_span, message);
                 Some(end)
             }

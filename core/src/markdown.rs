@@ -3,7 +3,8 @@
 //! Kept: paragraphs, emphasis, strong, inline code, code blocks, lists (nested), line breaks,
 //! and links to `http`, `https` and `mailto` addresses. Headings become strong paragraphs and
 //! quotes plain paragraphs; an image shows its description. Raw HTML is dropped, tags and all
-//! (the text between inline tags stays): the app never renders data as HTML.
+//! (the text between inline tags stays, and `<br>` breaks the line): the app never renders
+//! data as HTML.
 
 use crate::leak::leak_str;
 use crate::rich_text::{BlockKind, Span, SpanKind};
@@ -29,6 +30,11 @@ pub fn is_safe_link(url: &str) -> bool {
     ["http://", "https://", "mailto:"].iter().any(|scheme| {
         url.len() > scheme.len() && url.get(..scheme.len()).is_some_and(|start| start.eq_ignore_ascii_case(scheme))
     }) && !url.contains(char::is_whitespace)
+}
+
+fn is_line_break(tag: &str) -> bool {
+    let name = tag.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/').trim();
+    name.eq_ignore_ascii_case("br")
 }
 
 /// The blocks of `markdown`, or the first link whose target isn't a safe one (as an error).
@@ -70,6 +76,8 @@ impl Reader {
                 self.push_span(start, SpanKind::Code);
             }
             Event::SoftBreak => self.text(" "),
+            // The one tag whose meaning survives as text: a line break.
+            Event::InlineHtml(tag) if is_line_break(&tag) => self.text("\n"),
             Event::HardBreak => self.text("\n"),
             Event::InlineMath(text) | Event::DisplayMath(text) => self.text(&text),
             _ => {}
@@ -261,6 +269,7 @@ mod tests {
     #[test]
     fn raw_html_is_dropped_and_headings_are_strong() {
         assert_eq!(texts("<div>hidden <b>x</b></div>\n\nKept <b>bold</b> text"), ["Kept bold text"]);
+        assert_eq!(texts("one<br>two<BR />three"), ["one\ntwo\nthree"]);
         let [block] = &blocks("## Title")[..] else { panic!() };
         assert_eq!(block.spans, [Span { start: 0, end: 5, kind: SpanKind::Strong }]);
     }
