@@ -106,6 +106,77 @@ async fn talk_card_follows_the_semantic_contract() {
     assert_eq!(one(&details, ".tc-abstract p").text_content().as_deref(), Some(talk.abstract_text.blocks[0]));
 }
 
+fn schedule() -> &'static Catalog {
+    use std::sync::OnceLock;
+    static CATALOG: OnceLock<&'static Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let (name, text) = ("tests/fixtures/schedule.toml", include_str!("fixtures/schedule.toml"));
+        let catalog = prepare::from_toml(name, text).unwrap_or_else(|errors| panic!("{name}: {errors:#?}"));
+        Box::leak(Box::new(catalog))
+    })
+}
+
+async fn render_schedule_card(id: &str, query: &str) -> Element {
+    let root = container();
+    let props = TalkCardProps {
+        catalog: CatalogRef(schedule()),
+        index: schedule().talk_index(id).unwrap(),
+        options: Default::default(),
+        expanded: true,
+        favourite: false,
+        query: Rc::new(parse(query)),
+        selection: Rc::default(),
+        on_action: Callback::noop(),
+        on_copy: Callback::noop(),
+        address: Rc::default(),
+        copy_fallback: None,
+        interactive: true,
+    };
+    yew::Renderer::<TalkCard>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    all(root, selector).iter().map(|element| element.text_content().unwrap()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn markdown_abstracts_render_as_elements_with_matches_marked_inside() {
+    let root = render_schedule_card("hessian-free", "hessian conjugate diagonal").await;
+    let abstract_text = one(&root, ".tc-abstract");
+    assert_eq!(texts(&abstract_text, "p em"), ["without"]);
+    assert_eq!(texts(&abstract_text, "p strong"), ["Hessian"]);
+    assert_eq!(texts(&abstract_text, "p code"), ["Hv"]);
+    assert_eq!(texts(&abstract_text, ":scope > ol > li > ul > li"), ["diagonal", "K-FAC"]);
+    assert_eq!(all(&abstract_text, ":scope > ol > li").len(), 2);
+    let link = one(&abstract_text, "ol ul a");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://arxiv.org/abs/1503.05671"));
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener"));
+    assert_eq!(one(&abstract_text, "pre > code").text_content().as_deref(), Some("for k in 0..n { x -= step * g(x) }"));
+    // Matches are marked inside the elements, which stay nested.
+    assert_eq!(texts(&abstract_text, "strong > mark"), ["Hessian"]);
+    assert_eq!(texts(&abstract_text, "li > mark"), ["Conjugate", "diagonal"]);
+
+    // The speaker's bio: `<br>` breaks the line, other raw HTML never reaches the page.
+    let bio = one(&root, ".tc-bio");
+    assert_eq!(all(&bio, "p br").len(), 1);
+    assert_eq!(texts(&bio, "p em"), ["notes"]);
+    assert!(!bio.inner_html().contains("&lt;br"), "{}", bio.inner_html());
+}
+
+#[wasm_bindgen_test]
+async fn a_speaker_without_affiliation_and_a_talk_without_abstract_show_no_gaps() {
+    let root = render_schedule_card("schrittweiten", "").await;
+    assert_eq!(texts(&root, ".tc-speaker"), ["Emmy Noether"]);
+    // Plain text in a Markdown file: the asterisks are text.
+    assert_eq!(texts(&root, ".tc-abstract p")[1], "Ein zweiter Absatz, *nicht* als Markdown gelesen.");
+
+    let root = render_schedule_card("closing-panel", "").await;
+    assert!(all(&root, ".tc-speaker").is_empty() && all(&root, ".tc-abstract p").is_empty());
+    assert!(all(&root, ".tc-teaser").is_empty());
+}
+
 #[wasm_bindgen_test]
 async fn expanded_talk_card_shows_its_abstract() {
     let root = render_card(true).await;
