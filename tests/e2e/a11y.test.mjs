@@ -10,12 +10,11 @@ import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { catalogSuite, DIST, ROOT, settle, stableIds, waitFor } from './harness.mjs';
+import { assertAccessible } from './axe.mjs';
+import { catalogSuite, DIST, stableIds, waitFor } from './harness.mjs';
 import { search, setFacet as tick, toggleOf } from './dom.mjs';
 import { pagedSite } from './static-site.mjs';
 
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const PART_1 = 'beirami-safety-vulnerabilities';
 
 const suite = catalogSuite({ before, after, beforeEach, afterEach });
@@ -27,53 +26,6 @@ async function expand(page, id) {
   await waitFor(async () => (await button.getAttribute('aria-expanded')) === 'true', {
     message: `${id} to expand`,
   });
-}
-
-/** Runs axe on the whole document once the page is still, and resolves to its violations. */
-async function axeViolations(page) {
-  await settle(page);
-  await waitFor(
-    () => page.evaluate(() => document.getAnimations().every((a) => a.playState !== 'running')),
-    { message: 'transitions to finish before the audit' },
-  );
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ path: AXE });
-  }
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      tags: v.tags.filter((t) => t.startsWith('wcag') || t === 'best-practice'),
-      nodes: v.nodes.map((n) => {
-        const selector = n.target.flat().join(' ');
-        let inWidget = null;
-        try {
-          inWidget = !!document.querySelector(n.target.flat()[0])?.closest('.tc');
-        } catch {
-          // A target axe writes in a form querySelector cannot read.
-        }
-        return { target: selector, inWidget, summary: n.failureSummary?.split('\n').slice(0, 3).join(' | ') };
-      }),
-    }));
-  }, TAGS);
-}
-
-function report(state, violations) {
-  return [
-    `${violations.length} axe violation(s) in the ${state} state:`,
-    ...violations.flatMap((v) => [
-      `- ${v.id} (${v.impact}; ${v.tags.join(', ')}): ${v.help}`,
-      ...v.nodes.map((n) => `    ${n.inWidget ? '[widget]' : '[page]  '} ${n.target}  — ${n.summary}`),
-    ]),
-  ].join('\n');
-}
-
-async function assertAccessible(page, state) {
-  const violations = await axeViolations(page);
-  if (violations.length) console.log(report(state, violations));
-  assert.equal(violations.length, 0, report(state, violations));
 }
 
 test('axe: initial state', async () => {

@@ -13,6 +13,10 @@ import { chromium } from 'playwright-core';
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** The release build that `trunk build --release` writes (E2E_DIST overrides it). */
 export const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
+/** Where `scripts/build-fixture NAME` writes the release build of `tests/fixtures/NAME.toml`. */
+export function fixtureDist(name) {
+  return join(ROOT, 'target', 'dist-fixtures', name);
+}
 /** The pre-rendered fragment for embedding pages, which the build writes beside DIST. */
 export const FRAGMENT = join(`${DIST}-embed`, 'fragment.html');
 /** The browser to drive: Debian's Chromium, overridable for other machines. */
@@ -59,7 +63,8 @@ export async function startServer(root = DIST, { headers = () => ({}), inject, d
   const base = resolve(root);
   const info = await stat(base).catch(() => null);
   if (!info?.isDirectory()) {
-    throw new Error(`${base} is not a directory: run \`trunk build --release --offline\` first`);
+    const how = base.includes('dist-fixtures') ? `scripts/build-fixture ${base.split(sep).pop()}` : 'trunk build --release --offline';
+    throw new Error(`${base} is not a directory: run \`${how}\` first`);
   }
 
   const server = createServer(async (req, res) => {
@@ -247,9 +252,10 @@ export async function statusText(page) {
  * catalog page per test (closed afterwards). Returns the live handles; a test may replace
  * `suite.session` with a page it opened itself (`suite.open(path)`, or `suite.reopen(path)` for
  * just the page), which is then closed too. `suite.assertNoErrors()` checks the current page's
- * recorded errors; both may be destructured from the suite.
+ * recorded errors; both may be destructured from the suite. `root`: the build to serve, if
+ * not dist/.
  */
-export function catalogSuite({ before, after, beforeEach, afterEach }) {
+export function catalogSuite({ before, after, beforeEach, afterEach }, { root = DIST } = {}) {
   const suite = {
     server: undefined,
     browser: undefined,
@@ -272,7 +278,7 @@ export function catalogSuite({ before, after, beforeEach, afterEach }) {
     },
   };
   before(async () => {
-    suite.server = await startServer();
+    suite.server = await startServer(root);
     suite.browser = await launch();
   });
   after(async () => {
