@@ -167,6 +167,8 @@ pub fn import(input: &[u8], options: &Options) -> Result<Imported, ImportError> 
 /// A talk as read, before ids and tag ids are given.
 #[derive(Debug, Clone)]
 pub struct Draft {
+    /// How warnings name the talk: its title and where it is in the source.
+    pub who: String,
     /// The source's slug, used as the id when it is URL-safe.
     pub slug: Option<String>,
     pub title: String,
@@ -185,8 +187,10 @@ pub struct Draft {
 }
 
 impl Draft {
-    pub fn new(title: String) -> Draft {
+    /// A talk titled `title`, found at `place` in the source ("id 12", "row 5").
+    pub fn new(title: String, place: &str) -> Draft {
         Draft {
+            who: format!("\"{title}\" ({place})"),
             slug: None,
             title,
             format: Format::Talk,
@@ -232,9 +236,9 @@ impl Builder {
         self.warnings.push(message.into());
     }
 
-    /// A warning naming the talk `who` (its title, or its source id when it has none).
+    /// A warning naming the talk `who` ([`Draft::who`]).
     pub fn warn(&mut self, who: &str, message: impl fmt::Display) {
-        self.warnings.push(format!("talk \"{who}\": {message}"));
+        self.warnings.push(format!("talk {who}: {message}"));
     }
 
     /// A break or service session, skipped.
@@ -263,7 +267,7 @@ impl Builder {
             _ => url.to_string(),
         };
         if !text::is_web_url(&resolved, false) {
-            self.warn(&draft.title, format!("link \"{url}\" dropped: not an http(s) URL"));
+            self.warn(&draft.who, format!("link \"{url}\" dropped: not an http(s) URL"));
             return;
         }
         if draft.links.iter().any(|link| link.url == resolved) {
@@ -290,11 +294,11 @@ impl Builder {
     /// A speaker whose name is missing is dropped with a warning.
     pub fn speaker(&mut self, draft: &mut Draft, speaker: Speaker) {
         if speaker.name.trim().is_empty() {
-            self.warn(&draft.title, "a speaker without a name dropped");
+            self.warn(&draft.who, "a speaker without a name dropped");
             return;
         }
         if draft.speakers.iter().any(|s| s.name == speaker.name) {
-            self.warn(&draft.title, format!("speaker \"{}\" listed twice: kept once", speaker.name));
+            self.warn(&draft.who, format!("speaker \"{}\" listed twice: kept once", speaker.name));
             return;
         }
         draft.speakers.push(speaker);
@@ -326,7 +330,7 @@ impl Builder {
             QuestionField::Track => draft.track = Some(answer),
             QuestionField::Room => draft.room = Some(answer),
             QuestionField::Language => {
-                let title = draft.title.clone();
+                let title = draft.who.clone();
                 draft.language = self.language(&title, Some(&answer));
             }
             QuestionField::Tag => {
@@ -336,7 +340,7 @@ impl Builder {
             }
             QuestionField::Link(kind) => self.link(draft, kind, &answer, None, None),
             QuestionField::Affiliation | QuestionField::SpeakerUrl => {
-                let title = draft.title.clone();
+                let title = draft.who.clone();
                 self.warn(&title, "an answer mapped to a speaker field is given for the talk: ignored");
             }
         }
@@ -347,7 +351,7 @@ impl Builder {
         match field {
             QuestionField::Affiliation => speaker.affiliation = text::line(answer),
             QuestionField::SpeakerUrl => {
-                let title = draft.title.clone();
+                let title = draft.who.clone();
                 let name = speaker.name.clone();
                 speaker.url = self.speaker_url(&title, &name, Some(answer));
             }
@@ -397,11 +401,10 @@ impl Builder {
                 }
             }
             if draft.abstract_text.is_none() {
-                self.warnings.push(format!("talk \"{}\": no abstract in the source: `abstract` omitted", draft.title));
+                self.warnings.push(format!("talk {}: no abstract in the source: `abstract` omitted", draft.who));
             }
             if draft.speakers.is_empty() {
-                self.warnings
-                    .push(format!("talk \"{}\": no named speaker in the source: `speakers` omitted", draft.title));
+                self.warnings.push(format!("talk {}: no named speaker in the source: `speakers` omitted", draft.who));
             }
             let mut talk = Talk {
                 id,

@@ -80,13 +80,7 @@ pub fn unique(base: &str, fallback: &str, taken: &mut HashSet<String>) -> String
 /// own name ("German", "Deutsch").
 pub fn language_tag(raw: &str) -> Option<String> {
     let raw = raw.trim();
-    let looks_bcp47 = {
-        let mut parts = raw.split(['-', '_']);
-        let primary = parts.next().unwrap_or("");
-        (2..=3).contains(&primary.len())
-            && primary.bytes().all(|b| b.is_ascii_alphabetic())
-            && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-    };
+    let looks_bcp47 = is_bcp47(raw);
     if looks_bcp47 {
         let mut parts = raw.split(['-', '_']);
         let mut tag = parts.next().unwrap_or("").to_ascii_lowercase();
@@ -142,4 +136,51 @@ pub fn language_tag(raw: &str) -> Option<String> {
     ];
     let lower = raw.to_lowercase();
     NAMES.iter().find(|(name, _)| *name == lower).map(|(_, tag)| tag.to_string())
+}
+
+/// A well-formed BCP 47 tag (RFC 5646 syntax, `_` accepted for `-`): language, then optional
+/// script, region, variants, extensions and private use, in that order.
+pub fn is_bcp47(tag: &str) -> bool {
+    let parts: Vec<&str> = tag.split(['-', '_']).collect();
+    let alpha = |p: &str| p.bytes().all(|b| b.is_ascii_alphabetic());
+    let alnum = |p: &str| p.bytes().all(|b| b.is_ascii_alphanumeric());
+    let digit = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    let Some(primary) = parts.first() else { return false };
+    if primary.eq_ignore_ascii_case("x") {
+        return parts.len() > 1 && parts[1..].iter().all(|p| (1..=8).contains(&p.len()) && alnum(p));
+    }
+    // 4-8 letter primary subtags are reserved or unused: not accepted.
+    if !(2..=3).contains(&primary.len()) || !alpha(primary) {
+        return false;
+    }
+    // 0: extlang/script/region/variant allowed; 1: after script; 2: after region; 3: variants.
+    let mut stage = 0;
+    let mut extlangs = 0;
+    let mut i = 1;
+    while i < parts.len() {
+        let p = parts[i];
+        let n = p.len();
+        if n == 1 && alnum(p) {
+            // An extension or private use: at least one 2-8 (private use 1-8) subtag follows.
+            let private = p.eq_ignore_ascii_case("x");
+            let rest = &parts[i + 1..];
+            let min = if private { 1 } else { 2 };
+            return !rest.is_empty()
+                && rest.iter().all(|q| (1..=8).contains(&q.len()) && alnum(q))
+                && (private || rest.iter().all(|q| q.len() >= min || q.len() == 1));
+        }
+        if stage == 0 && n == 3 && alpha(p) && primary.len() <= 3 && extlangs < 3 {
+            extlangs += 1;
+        } else if stage == 0 && n == 4 && alpha(p) {
+            stage = 1;
+        } else if stage <= 1 && ((n == 2 && alpha(p)) || (n == 3 && digit(p))) {
+            stage = 2;
+        } else if ((5..=8).contains(&n) && alnum(p)) || (n == 4 && p.as_bytes()[0].is_ascii_digit() && alnum(p)) {
+            stage = 3;
+        } else {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }

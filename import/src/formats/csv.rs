@@ -115,7 +115,8 @@ pub fn read(text: &str, options: &Options, builder: &mut Builder) -> Result<Opti
             builder.skip(&title);
             continue;
         }
-        let mut draft = Draft::new(title.clone());
+        let mut draft = Draft::new(title.clone(), &format!("row {line}"));
+        let title = draft.who.clone();
         draft.slug = get("id").map(|id| id.trim().to_string());
         if format_of(&kind).is_some() {
             draft.format = Format::Tutorial;

@@ -48,7 +48,8 @@ pub fn read(json: &Value, options: &Options, builder: &mut Builder) -> Result<Op
             builder.skip(&title);
             continue;
         }
-        let mut draft = Draft::new(title.clone());
+        let mut draft = Draft::new(title.clone(), &format!("contribution {source_id}"));
+        let title = draft.who.clone();
         if let Some(kind) = kind {
             if let Some(format) = format_of(&kind) {
                 draft.format = format;
@@ -156,7 +157,7 @@ fn attachments(builder: &mut Builder, draft: &mut Draft, contribution: &Value) {
             let hint = format!("{folder_title} {}", label.clone().unwrap_or_default());
             let kind = LinkKind::guess(&hint, &url);
             if url.is_empty() {
-                builder.warn(&draft.title, "an attachment without URL dropped");
+                builder.warn(&draft.who, "an attachment without URL dropped");
                 continue;
             }
             builder.link(draft, kind, &url, label.as_deref(), None);
@@ -179,7 +180,7 @@ fn read_person(person: &Value, draft: &mut Draft, builder: &mut Builder) {
         }),
     };
     let Some(name) = name else {
-        builder.warn(&draft.title, "a person without a name dropped");
+        builder.warn(&draft.who, "a person without a name dropped");
         return;
     };
     let affiliation = string(person.get("affiliation"));

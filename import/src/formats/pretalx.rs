@@ -73,7 +73,8 @@ fn read_event(
         builder.skip(&title);
         return;
     }
-    let mut draft = Draft::new(title.clone());
+    let mut draft = Draft::new(title.clone(), &format!("id {source_id}"));
+    let title = draft.who.clone();
     draft.slug = string(event.get("slug"));
     if let Some(format) = format_of(&kind) {
         draft.format = format;
@@ -188,7 +189,7 @@ fn placed_date(placed: &time::Placed) -> jiff::civil::Date {
 }
 
 fn read_person(person: &Value, draft: &mut Draft, builder: &mut Builder) {
-    let title = draft.title.clone();
+    let title = draft.who.clone();
     let name = match person {
         Value::String(name) => text::line(name),
         other => string(other.get("public_name")).or_else(|| string(other.get("name"))),

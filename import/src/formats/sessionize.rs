@@ -64,7 +64,8 @@ pub fn read(json: &Value, options: &Options, builder: &mut Builder) -> Result<Op
             builder.skip(&title);
             continue;
         }
-        let mut draft = Draft::new(title.clone());
+        let mut draft = Draft::new(title.clone(), &format!("session {source_id}"));
+        let title = draft.who.clone();
         draft.abstract_text = builder.text(&title, "abstract", raw_text(session.get("description")).as_deref());
         draft.room = id(session.get("roomId"))
             .and_then(|room| rooms.get(&room).cloned())
@@ -174,7 +175,7 @@ fn read_time(
 }
 
 fn read_speaker(person: &Value, questions: &HashMap<String, String>, draft: &mut Draft, builder: &mut Builder) {
-    let title = draft.title.clone();
+    let title = draft.who.clone();
     let name = string(person.get("fullName")).or_else(|| {
         let parts: Vec<String> =
             [string(person.get("firstName")), string(person.get("lastName"))].into_iter().flatten().collect();
