@@ -12,13 +12,14 @@ pub mod time;
 pub mod toml_out;
 
 mod formats;
-mod slug;
+pub mod slug;
 
-use model::{DataFile, End, Event, Format, Link, LinkKind, Markup, Speaker, Start, Tag, Talk, Text};
+use model::{DataFile, End, Event, Format, Link, Markup, Speaker, Start, Tag, Talk, Text};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 pub use formats::detect;
+pub use model::LinkKind;
 pub use slug::slugify;
 
 /// The formats read.
@@ -149,6 +150,8 @@ pub fn import(input: &[u8], options: &Options) -> Result<Imported, ImportError> 
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let format = match options.from {
         Some(format) => format,
+        // `--column` is for CSV: a CSV without a default title column is still CSV.
+        None if !options.columns.is_empty() => detect(text).unwrap_or(SourceFormat::Csv),
         None => detect(text).ok_or_else(|| {
             ImportError(
                 "cannot tell the input's format: it is none of pretalx/frab schedule.json, frab schedule.xml, \

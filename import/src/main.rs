@@ -109,9 +109,6 @@ fn run() -> Result<(), String> {
     } else {
         bytes = std::fs::read(&input).map_err(|e| format!("{input}: {e}"))?;
     }
-    if options.from.is_none() && !options.columns.is_empty() {
-        options.from = Some(SourceFormat::Csv);
-    }
     let imported = import(&bytes, &options).map_err(|e| format!("{input}: {e}"))?;
     let mut stderr = std::io::stderr().lock();
     for warning in &imported.warnings {
