@@ -133,7 +133,21 @@ pub fn rich(raw: &str, assumed: Markup) -> Option<Converted> {
         Text::Markdown(markdown)
     } else {
         match assumed {
-            Markup::Markdown => Text::Markdown(text.trim_matches('\n').trim_end().to_string()),
+            Markup::Markdown => {
+                let mut inline: Vec<String> = tags_in(&text, "<")
+                    .into_iter()
+                    .filter(|name| INLINE_TAGS.contains(&name.as_str()) || BLOCK_TAGS.contains(&name.as_str()))
+                    .collect();
+                inline.sort();
+                inline.dedup();
+                if !inline.is_empty() {
+                    let list = inline.iter().map(|name| format!("<{name}>")).collect::<Vec<_>>().join(", ");
+                    notes.push(format!(
+                        "raw HTML in Markdown ({list}) left as written: the catalog renders no raw HTML"
+                    ));
+                }
+                Text::Markdown(text.trim_matches('\n').trim_end().to_string())
+            }
             Markup::Plain => {
                 if has_entities(&text) {
                     text = decode_entities(&text);
