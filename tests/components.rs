@@ -19,11 +19,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn fixture() -> &'static Catalog {
     use std::sync::OnceLock;
     static CATALOG: OnceLock<&'static Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| {
-        let (name, text) = ("tests/fixtures/search.toml", include_str!("fixtures/search.toml"));
-        let catalog = prepare::from_toml(name, text).unwrap_or_else(|errors| panic!("{name}: {errors:#?}"));
-        Box::leak(Box::new(catalog))
-    })
+    CATALOG.get_or_init(|| load("tests/fixtures/search.toml", include_str!("fixtures/search.toml")))
 }
 
 fn talk(id: &str) -> usize {
@@ -109,11 +105,37 @@ async fn talk_card_follows_the_semantic_contract() {
 fn schedule() -> &'static Catalog {
     use std::sync::OnceLock;
     static CATALOG: OnceLock<&'static Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| {
-        let (name, text) = ("tests/fixtures/schedule.toml", include_str!("fixtures/schedule.toml"));
-        let catalog = prepare::from_toml(name, text).unwrap_or_else(|errors| panic!("{name}: {errors:#?}"));
-        Box::leak(Box::new(catalog))
-    })
+    CATALOG.get_or_init(|| load("tests/fixtures/schedule.toml", include_str!("fixtures/schedule.toml")))
+}
+
+fn load(name: &str, text: &str) -> &'static Catalog {
+    let catalog = prepare::from_toml(name, text).unwrap_or_else(|errors| panic!("{name}: {errors:#?}"));
+    Box::leak(Box::new(catalog))
+}
+
+/// What each importer wrote from its fixture (`import/tests/expected/`), as the build embeds it.
+const IMPORTED: [(&str, &str); 6] = [
+    ("pretalx", include_str!("../import/tests/expected/pretalx-messy.toml")),
+    ("pretalx demo", include_str!("../import/tests/expected/pretalx-demo.toml")),
+    ("frab XML", include_str!("../import/tests/expected/frab-messy.toml")),
+    ("Sessionize", include_str!("../import/tests/expected/sessionize-messy.toml")),
+    ("Indico", include_str!("../import/tests/expected/indico-messy.toml")),
+    ("CSV", include_str!("../import/tests/expected/csv-messy.toml")),
+];
+
+#[wasm_bindgen_test]
+async fn every_importers_catalog_shows_its_talks() {
+    for (format, text) in IMPORTED {
+        let catalog = load(format, text);
+        let root = render_app_of(catalog).await;
+        let count = catalog.talks.len();
+        assert!(status(&root).contains(&talks(count)), "{format}: status {:?}", status(&root));
+        let titles = texts(&root, ".tc-talk-title");
+        let expected: Vec<&str> = catalog.talks.iter().take(titles.len()).map(|talk| talk.title).collect();
+        assert!(!titles.is_empty(), "{format}: no talk shown");
+        assert_eq!(titles, expected, "{format}: the talks in the data's order");
+        root.remove();
+    }
 }
 
 async fn render_schedule_card(id: &str, query: &str) -> Element {
@@ -188,12 +210,16 @@ async fn expanded_talk_card_shows_its_abstract() {
 /// Renders the whole app. The app reads and writes the page URL, which all tests share, so
 /// each starts from a clean one.
 async fn render_app() -> Element {
+    render_app_of(fixture()).await
+}
+
+async fn render_app_of(catalog: &'static Catalog) -> Element {
     let window = gloo::utils::window();
     let path = window.location().pathname().unwrap();
     window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
     let root = container();
     let props = AppProps {
-        catalog: CatalogRef(fixture()),
+        catalog: CatalogRef(catalog),
         options: Default::default(),
         initial: Default::default(),
         address: Default::default(),
