@@ -102,6 +102,40 @@ fn decode_entities(text: &str) -> String {
     out.replace('\u{a0}', " ")
 }
 
+/// `markdown` with each link the catalog may not link to (a relative path, `javascript:` …)
+/// replaced by its text, as the build refuses them.
+fn unlink_unsafe(markdown: &str, notes: &mut Vec<String>) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::new();
+    let mut done = 0;
+    // Inside an unsafe link: its target, and the source of its text so far.
+    let mut unsafe_link: Option<(String, Option<std::ops::Range<usize>>)> = None;
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        match (&mut unsafe_link, event) {
+            (None, Event::Start(Tag::Link { dest_url, .. }))
+                if !talk_catalog_core::markdown::is_safe_link(&dest_url) =>
+            {
+                out.push_str(&markdown[done..range.start]);
+                done = range.end;
+                unsafe_link = Some((dest_url.to_string(), None));
+            }
+            (Some((target, text)), Event::End(TagEnd::Link)) if done == range.end => {
+                out.push_str(text.clone().map_or("", |text| &markdown[text]));
+                notes.push(format!("link to \"{target}\" dropped (not http, https or mailto), its text kept"));
+                unsafe_link = None;
+            }
+            (Some((_, text)), _) => {
+                let start = text.as_ref().map_or(range.start, |text| text.start.min(range.start));
+                let end = text.as_ref().map_or(range.end, |text| text.end.max(range.end));
+                *text = Some(start..end);
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&markdown[done..]);
+    out
+}
+
 /// The result of reading a source text.
 pub struct Converted {
     pub text: Text,
@@ -146,6 +180,7 @@ pub fn rich(raw: &str, assumed: Markup) -> Option<Converted> {
                         "raw HTML in Markdown ({list}) left as written: the catalog renders no raw HTML"
                     ));
                 }
+                let text = unlink_unsafe(&text, &mut notes);
                 Text::Markdown(text.trim_matches('\n').trim_end().to_string())
             }
             Markup::Plain => {
@@ -497,4 +532,27 @@ fn wrap(inner: &str, marker: &str) -> String {
     let lead = if inner.starts_with(|c: char| c.is_whitespace()) { " " } else { "" };
     let trail = if inner.ends_with(|c: char| c.is_whitespace()) { " " } else { "" };
     format!("{lead}{marker}{}{marker}{trail}", collapse_inline(trimmed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn markdown(raw: &str) -> (String, Vec<String>) {
+        let converted = rich(raw, Markup::Markdown).expect("some text");
+        match converted.text {
+            Text::Markdown(text) => (text, converted.notes),
+            Text::Paragraphs(_) => panic!("Markdown in, Markdown out"),
+        }
+    }
+
+    #[test]
+    fn markdown_links_the_catalog_refuses_become_their_text() {
+        let (text, notes) = markdown("See [the *demo*](javascript:alert(1)) or [docs](/docs), [home](https://x.org).");
+        assert_eq!(text, "See the *demo* or docs, [home](https://x.org).");
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].contains("javascript:alert(1)"));
+        // What is left builds.
+        assert!(talk_catalog_core::markdown::parse(&text).is_ok());
+    }
 }
