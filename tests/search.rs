@@ -486,8 +486,10 @@ fn the_index_finds_what_scanning_the_texts_finds() {
         "深層学習", "最適化", "学習", "勾配", "山田", "東京", "学", "京", "化 ", "最適化手法", "\"勾配 降下\"",
         "-学", "大学 -東京", "title:学習", "from:大学", "speaker:山", "学习", "语言模型", "자연어", "어", "가",
         "각", "เรียนรู้", "ไทย", "GPT-4の評価", "gpt-4の", "ＧＰＴ", "ｶﾞｲﾄﾞ", "の", "の ", "\"の\"",
+        "一", "一丁", "一丁七", "丁 ", "learning 一", "-一",
     ];
-    let catalogs = [fixture(), support::load("data/talks.toml"), synthetic, cjk()];
+    let synthetic_cjk = support::parse("synthetic cjk", &synthetic::generate_with_cjk(60, 7, 30));
+    let catalogs = [fixture(), support::load("data/talks.toml"), synthetic, cjk(), synthetic_cjk];
     for catalog in catalogs.into_iter().chain(with_sets) {
         let texts = Texts::of(catalog);
         for query in written {
