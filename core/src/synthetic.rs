@@ -525,7 +525,13 @@ fn cjk_text(rng: &mut Rng, count: usize, han: &[char]) -> String {
             text.push(*rng.pick_skewed(han));
             written += 1;
         }
-        let joint = if rng.percent(12) { "。" } else if rng.percent(10) { "、" } else { rng.pick(PARTICLES) };
+        let joint = if rng.percent(12) {
+            "。"
+        } else if rng.percent(10) {
+            "、"
+        } else {
+            rng.pick(PARTICLES)
+        };
         text.push_str(joint);
         written += joint.chars().count();
     }

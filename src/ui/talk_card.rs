@@ -71,7 +71,7 @@ impl Links<'_> {
                 on_action.emit(Action::Open(index));
             }
         });
-        html! { <a href={self.address.talk_url(catalog, index)} {onclick}>{ catalog.talks[index].title }</a> }
+        html! { <a href={self.address.talk_url(catalog, index)} {onclick} dir="auto">{ catalog.talks[index].title }</a> }
     }
 }
 
@@ -139,7 +139,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
     html! {
         <article class="tc-talk" data-talk-id={talk.id} aria-labelledby={heading_id.clone()}>
             <div class="tc-talk-head">
-                <@{title_tag} class="tc-talk-title" id={heading_id} tabindex="-1">
+                <@{title_tag} class="tc-talk-title" id={heading_id} tabindex="-1" dir="auto">
                     { highlighted(talk.title, Field::Title, &props.query) }
                 </@>
                 if props.interactive {
@@ -161,9 +161,9 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
             <ul class="tc-speakers">
                 { for talk.speakers.iter().map(|speaker| html! {
                     <li class="tc-speaker">
-                        <span class="tc-speaker-name">{ speaker.name }</span>
+                        <span class="tc-speaker-name" dir="auto">{ speaker.name }</span>
                         { ", " }
-                        <span class="tc-affiliation">{ speaker.affiliation }</span>
+                        <span class="tc-affiliation" dir="auto">{ speaker.affiliation }</span>
                     </li>
                 }) }
             </ul>
@@ -173,7 +173,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                     let tag = &catalog.tags[usize::from(tag)];
                     let onclick = on_action.reform(move |_: MouseEvent| Action::ToggleFacet(value));
                     if !props.interactive {
-                        return html! { <li><span class="tc-tag" title={tag.description}>{ tag.label }</span></li> };
+                        return html! { <li><span class="tc-tag" title={tag.description} dir="auto">{ tag.label }</span></li> };
                     }
                     html! {
                         <li>
@@ -182,6 +182,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                                 class="tc-tag"
                                 aria-pressed={props.selection.contains(value).to_string()}
                                 title={format!("{} (show only talks on this topic)", tag.description)}
+                                dir="auto"
                                 {onclick}
                             >
                                 { tag.label }
@@ -192,7 +193,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
             </ul>
             if !props.expanded {
                 // A visual preview only: the full text follows in the disclosure.
-                <p class="tc-teaser" aria-hidden="true">
+                <p class="tc-teaser" aria-hidden="true" dir="auto">
                     { highlighted(teaser(talk), Field::Abstract, &props.query) }
                 </p>
             }
@@ -210,14 +211,14 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
             <div class="tc-details" id={details_id} hidden={!props.expanded}>
                 <div class="tc-abstract">
                     { for talk.abstract_paragraphs.iter().map(|paragraph| html! {
-                        <p>{ shown(paragraph, Field::Abstract) }</p>
+                        <p dir="auto">{ shown(paragraph, Field::Abstract) }</p>
                     }) }
                 </div>
                 if !talk.bio.is_empty() {
                     <section class="tc-bio">
                         <@{section_tag.clone()} class="tc-section-title">{ "About the speaker" }</@>
                         { for talk.bio.iter().map(|paragraph| html! {
-                            <p>{ shown(paragraph, Field::Bio) }</p>
+                            <p dir="auto">{ shown(paragraph, Field::Bio) }</p>
                         }) }
                     </section>
                 }
