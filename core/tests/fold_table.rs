@@ -57,7 +57,7 @@ static FOLDS: LazyLock<(Vec<(u32, u32)>, Vec<(u32, &'static str)>)> = LazyLock::
     let (mut singles, mut strings) = (Vec::new(), Vec::new());
     for c in all_chars().filter(|&c| !is_combining_mark(c) && !HANGUL_SYLLABLES.contains(&(c as u32))) {
         let mut folded = String::new();
-        let mut add = |part| {
+        let add = |part| {
             if !is_combining_mark(part) {
                 folded.extend(std::iter::once(part).default_case_fold());
             }
