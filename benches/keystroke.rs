@@ -1,7 +1,8 @@
 //! One keystroke's work — `catalog::view::compute`: parse the query, match and rank the talks,
 //! count the facets, order the result — on synthetic catalogs of 20, 1,000 and 10,000 talks
-//! (`talk_catalog_core::synthetic`, seed 1), and on the real seed catalog (`data/talks.toml`,
-//! 20 talks) for reference; and the one-time derivation of the word index (`word-index`).
+//! (`talk_catalog_core::synthetic`, seed 1), on 10,000 talks a fifth of them in Japanese-like
+//! text (`10000-cjk`), and on the real seed catalog (`data/talks.toml`, 20 talks) for
+//! reference; and the one-time derivation of the word index (`word-index`).
 //! Figures and how to read them: BENCHMARKS.md.
 //!
 //! ```text
@@ -25,6 +26,8 @@ mod keystroke {
 
     const SIZES: [usize; 3] = [20, 1_000, 10_000];
     const SEED: u64 = 1;
+    /// The CJK catalog: this many talks, this percentage of them in Japanese-like text.
+    const CJK: (usize, u64) = (10_000, 20);
 
     /// A state of the search box while someone types, and optionally one selected tag.
     struct Case {
@@ -50,6 +53,12 @@ mod keystroke {
         case("speaker", "speaker:lee", None),
         case("negation", "learning -neural", None),
         case("word+tag", "optimization ", Some("sampling")),
+        // Han characters as synthetic CJK text draws them (U+4E00 一 is the most frequent):
+        // one character (any word starting with it), then two and three in a row.
+        case("cjk-1", "一", None),
+        case("cjk-2", "一丁", None),
+        case("cjk-3", "一丁七", None),
+        case("cjk+latin", "learning 一丁", None),
     ];
 
     /// Words the cases rely on: each must be in the vocabulary of the large catalogs, or a case
@@ -57,8 +66,8 @@ mod keystroke {
     const WORDS: &[&str] =
         &["hessian", "optimization", "gradient", "descent", "language", "models", "lee", "learning", "neural"];
 
-    fn synthetic_catalog(n: usize) -> &'static Catalog {
-        let text = synthetic::generate(n, SEED);
+    fn synthetic_catalog(n: usize, cjk_percent: u64) -> &'static Catalog {
+        let text = synthetic::generate_with_cjk(n, SEED, cjk_percent);
         let catalog = prepare::from_toml("synthetic", &text)
             .unwrap_or_else(|errors| panic!("synthetic catalog of {n} talks is invalid: {errors:#?}"));
         Box::leak(Box::new(catalog))
@@ -77,7 +86,8 @@ mod keystroke {
         let seed = std::fs::read_to_string("data/talks.toml").expect("read data/talks.toml");
         let seed = prepare::from_toml("data/talks.toml", &seed).expect("the seed catalog is valid");
         let mut catalogs: Vec<(String, &'static Catalog)> = vec![("seed".to_owned(), Box::leak(Box::new(seed)))];
-        catalogs.extend(SIZES.iter().map(|&n| (n.to_string(), synthetic_catalog(n))));
+        catalogs.extend(SIZES.iter().map(|&n| (n.to_string(), synthetic_catalog(n, 0))));
+        catalogs.push((format!("{}-cjk", CJK.0), synthetic_catalog(CJK.0, CJK.1)));
 
         eprintln!("{:>8} {:>7} {:>11} {:>9}", "catalog", "talks", "vocabulary", "positions");
         for (name, catalog) in &catalogs {

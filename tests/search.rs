@@ -138,6 +138,99 @@ fn queries_find_the_expected_talks_in_rank_order() {
     }
 }
 
+/// The catalog of `tests/fixtures/cjk.toml`: Japanese, Chinese, Korean, Thai, mixed and
+/// right-to-left talks.
+fn cjk() -> &'static Catalog {
+    use std::sync::OnceLock;
+    static CATALOG: OnceLock<&'static Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| support::load("tests/fixtures/cjk.toml"))
+}
+
+fn check_in(catalog: &Catalog, query: &str, expected: &[&str]) {
+    let state = ViewState { query: query.to_owned(), ..ViewState::default() };
+    assert_eq!(ids(catalog, &view::compute(catalog, &state).talks), expected, "query {query:?}");
+}
+
+#[test]
+fn the_issues_queries_find_text_anywhere_in_a_run() {
+    // The issue's talk, and one holding 最, 適 and 化 but not in a row.
+    let text = std::fs::read_to_string("tests/fixtures/cjk.toml").expect("read the fixture");
+    let two_talks = &text[..text.find("[[talks]]\nid = \"zh-reasoning\"").expect("the third talk")];
+    let catalog = support::parse("two talks", two_talks);
+    assert_eq!(catalog.talks.len(), 2);
+    let table: &[(&str, &[&str])] = &[
+        ("深層学習", &["ja-deep"]),
+        ("最適化", &["ja-deep"]),
+        ("学習", &["ja-deep"]),
+        ("勾配", &["ja-deep"]),
+        ("山田", &["ja-deep"]),
+        ("東京", &["ja-deep"]),
+        // Pairs must follow each other: 最 and 適 are both in the second title, apart.
+        ("最適", &["ja-deep"]),
+        ("適化", &["ja-deep"]),
+        // A single character finds any text holding it, in a run or at its end.
+        ("化", &["ja-deep", "ja-adaptive"]),
+        ("京", &["ja-deep", "ja-adaptive"]),
+        ("学", &["ja-deep", "ja-adaptive"]),
+        ("最適化 ", &["ja-deep"]),
+        ("最適化手法", &[]),
+    ];
+    for (query, expected) in table {
+        check_in(catalog, query, expected);
+    }
+}
+
+#[test]
+fn queries_in_every_script_find_the_expected_talks_in_rank_order() {
+    let table: &[(&str, &[&str])] = &[
+        // Japanese: anywhere in a run; a title ranks above an abstract.
+        ("確率的勾配降下法", &["ja-deep"]),
+        ("評価", &["mixed-gpt", "ja-adaptive"]),
+        ("手法", &["ja-adaptive"]),
+        // Chinese: simplified 学习 is not Japanese 学習.
+        ("学习", &["zh-reasoning"]),
+        ("语言模型", &["zh-reasoning"]),
+        ("优化算法", &["zh-reasoning"]),
+        ("深度", &["zh-reasoning"]),
+        // Korean, by syllables: 가 is not the start of 각, and 어 ends 한국어 and 자연어.
+        ("자연어", &["ko-nlp"]),
+        ("언어 모델", &["ko-nlp"]),
+        ("어", &["ko-nlp"]),
+        ("소개", &["ko-nlp"]),
+        ("가", &["ko-nlp"]),
+        ("각", &["mixed-gpt"]),
+        // Thai, tone marks folded away like accents.
+        ("เรียนรู้", &["th-ml"]),
+        ("ภาษาไทย", &["th-ml"]),
+        ("ใจดี", &["th-ml"]),
+        // Mixed Latin and CJK, full-width and half-width forms.
+        ("GPT-4の評価", &["mixed-gpt"]),
+        ("gpt-4", &["mixed-gpt"]),
+        ("ＧＰＴ", &["mixed-gpt"]),
+        ("ガイド", &["mixed-gpt"]),
+        ("ｶﾞｲﾄﾞ", &["mixed-gpt"]),
+        ("ベンチマーク", &["mixed-gpt"]),
+        // Quoted phrases, exclusion and field scopes work as for Latin words.
+        ("\"確率的勾配\"", &["ja-deep"]),
+        ("\"勾配 降下\"", &["ja-deep"]),
+        ("\"降下 勾配\"", &[]),
+        ("大学 -東京", &["ja-adaptive", "zh-reasoning"]),
+        ("-学", &["ko-nlp", "th-ml", "mixed-gpt", "latin-optimize", "rtl-arabic"]),
+        ("title:学習", &["ja-deep"]),
+        ("title:勾配", &[]),
+        ("from:大学", &["ja-deep", "ja-adaptive", "zh-reasoning"]),
+        ("speaker:山田", &["ja-deep"]),
+        ("tag:機械", &["ja-deep", "ja-adaptive", "th-ml", "latin-optimize"]),
+        // Latin and right-to-left words are words as before.
+        ("learning", &["latin-optimize"]),
+        ("العميق", &["rtl-arabic"]),
+        ("כהן", &["rtl-arabic"]),
+    ];
+    for (query, expected) in table {
+        check_in(cjk(), query, expected);
+    }
+}
+
 #[test]
 fn sort_orders() {
     let table: &[(Option<SortOrder>, &str, &[&str])] = &[
@@ -250,6 +343,15 @@ fn highlights_are_ranges_of_the_original_text() {
         ("Hunting the Hessian", Field::Abstract, "title:hessian", &[]),
         ("Hunting the Hessian", Field::Title, "title:hessian", &["Hessian"]),
         ("ε-first-order stationary point", Field::Abstract, "first order", &["first", "order"]),
+        // In a run of CJK or Thai, just the characters matched, as one mark.
+        ("深層学習の最適化について", Field::Title, "最適化", &["最適化"]),
+        ("深層学習の最適化について", Field::Title, "学習 深層", &["深層学習"]),
+        ("東京大学", Field::Affiliation, "京", &["京"]),
+        ("GPT-4の評価", Field::Title, "GPT-4の評価", &["GPT", "4の評価"]),
+        ("ＧＰＴ－４とｶﾞｲﾄﾞの", Field::Abstract, "ガイド", &["ｶﾞｲﾄﾞ"]),
+        ("한국어 자연어 처리", Field::Title, "자연", &["자연"]),
+        ("การเรียนรู้ของเครื่อง", Field::Title, "เรียน", &["เรียน"]),
+        ("深層学習の最適化について", Field::Title, "-最適化", &[]),
     ];
     for &(text, field, query, expected) in table {
         assert_eq!(marked(text, field, query), expected, "{text:?} {query:?}");
@@ -363,6 +465,7 @@ fn the_index_finds_what_scanning_the_texts_finds() {
         with_every_short_set("fixture", &read("tests/fixtures/search.toml")),
         with_every_short_set("seed", &read("data/talks.toml")),
         with_every_short_set("synthetic", &synthetic_text),
+        with_every_short_set("cjk", &read("tests/fixtures/cjk.toml")),
     ];
     assert!(with_sets.iter().all(|catalog| !catalog.words().prefix_talks.keys.is_empty()));
     #[rustfmt::skip]
@@ -379,8 +482,15 @@ fn the_index_finds_what_scanning_the_texts_finds() {
         // Words too short for typos, typed or finished: with and without talk sets, scoped.
         "h", "he", "hes", "hess", "a", "a ", "i", "in", "of", "the", "the ", "-the", "\"the\"", "x", "zzqq", "é",
         "speaker:h", "speaker:le", "title:he", "from:u", "tag:c", "tag:op", "of h", "a-b", "h-",
+        // CJK and Thai: pairs in a row, single characters, phrases, scopes, exclusion, mixed.
+        "深層学習", "最適化", "学習", "勾配", "山田", "東京", "学", "京", "化 ", "最適化手法", "\"勾配 降下\"",
+        "-学", "大学 -東京", "title:学習", "from:大学", "speaker:山", "学习", "语言模型", "자연어", "어", "가",
+        "각", "เรียนรู้", "ไทย", "GPT-4の評価", "gpt-4の", "ＧＰＴ", "ｶﾞｲﾄﾞ", "の", "の ", "\"の\"",
+        "一", "一丁", "一丁七", "丁 ", "learning 一", "-一",
     ];
-    for catalog in [fixture(), support::load("data/talks.toml"), synthetic].into_iter().chain(with_sets) {
+    let synthetic_cjk = support::parse("synthetic cjk", &synthetic::generate_with_cjk(60, 7, 30));
+    let catalogs = [fixture(), support::load("data/talks.toml"), synthetic, cjk(), synthetic_cjk];
+    for catalog in catalogs.into_iter().chain(with_sets) {
         let texts = Texts::of(catalog);
         for query in written {
             check_against_scan(catalog, &texts, query);

@@ -1,5 +1,7 @@
 //! How one query word matches one word of the catalog: exactly, as a prefix, or with typos.
 
+use crate::text::is_bigram_script;
+
 /// How well a word matched; better matches rank higher.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Quality {
@@ -49,9 +51,14 @@ pub fn letter_mask(word: &str) -> u32 {
 }
 
 impl WordPattern {
+    /// A word of a bigram script (`text::is_bigram_script`) has no typos; a single character
+    /// of one is the last of its run, which the text may go on after, so it always matches
+    /// the words starting with it (as an exact match where the text's run ends there too).
     pub fn new(text: &str, prefix: bool, typos: bool) -> Self {
         let chars: Vec<char> = text.chars().collect();
-        let max_typos = if typos { typo_budget(chars.len()) } else { 0 };
+        let bigram_script = chars.first().is_some_and(|&c| is_bigram_script(c));
+        let prefix = if bigram_script { chars.len() == 1 } else { prefix };
+        let max_typos = if typos && !bigram_script { typo_budget(chars.len()) } else { 0 };
         WordPattern { text: text.to_owned(), mask: letter_mask(text), chars, prefix, max_typos }
     }
 

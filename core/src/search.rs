@@ -231,13 +231,20 @@ pub fn match_text(catalog: &Catalog, query: &Query) -> TextMatches {
 }
 
 /// Byte ranges of `text` (a `field` of some talk) to highlight for `query`: the words that
-/// match a positive term scoped to that field, sorted and non-overlapping.
+/// match a positive term scoped to that field, sorted, with touching ranges merged (the
+/// characters of a match in a bigram script are a word each: one mark for them all).
 pub fn highlights(text: &str, field: Field, query: &Query) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = (query.terms.iter())
         .filter(|term| !term.negated && in_scope(term, field))
         .flat_map(|term| phrase_ranges(text, &patterns(term)))
         .collect();
     ranges.sort_by_key(|range| (range.start, range.end));
-    ranges.dedup_by(|later, earlier| later.start < earlier.end);
+    ranges.dedup_by(|later, earlier| {
+        let touching = later.start <= earlier.end;
+        if touching {
+            earlier.end = earlier.end.max(later.end);
+        }
+        touching
+    });
     ranges
 }

@@ -509,11 +509,76 @@ fn quoted_list(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
     format!("[{}]", items.join(", "))
 }
 
+/// Common Han characters stand in for Japanese and Chinese words: the block's first few
+/// thousand, drawn skewed like words are.
+const HAN_CHARACTERS: u32 = 3_000;
+/// Hiragana particles, between the Han words of Japanese text.
+const PARTICLES: &[&str] = &["の", "は", "を", "に", "で", "と", "が", "から", "による", "について"];
+
+/// `count` characters of Japanese-like text: Han words of one to four characters, particles
+/// between them, a sentence end now and then.
+fn cjk_text(rng: &mut Rng, count: usize, han: &[char]) -> String {
+    let mut text = String::new();
+    let mut written = 0;
+    while written < count {
+        for _ in 0..rng.between(1, 4) {
+            text.push(*rng.pick_skewed(han));
+            written += 1;
+        }
+        let joint = if rng.percent(12) {
+            "。"
+        } else if rng.percent(10) {
+            "、"
+        } else {
+            rng.pick(PARTICLES)
+        };
+        text.push_str(joint);
+        written += joint.chars().count();
+    }
+    text
+}
+
+/// Turns `talk` into a talk in Japanese-like text: title, abstract, bio, speakers' names and
+/// affiliations (tags stay as they are).
+fn make_cjk(talk: &mut Talk, rng: &mut Rng, han: &[char]) {
+    let title_length = rng.between(8, 24);
+    talk.title = cjk_text(rng, title_length, han);
+    for paragraph in talk.abstract_paragraphs.iter_mut().chain(&mut talk.bio) {
+        let length = paragraph.split_whitespace().count() * 2;
+        *paragraph = cjk_text(rng, length, han);
+    }
+    for speaker in &mut talk.speakers {
+        let name: String = (0..4).map(|_| *rng.pick_skewed(han)).collect();
+        speaker.name = format!("{} {}", &name[..6], &name[6..]);
+        let institution: String = (0..2).map(|_| *rng.pick_skewed(han)).collect();
+        speaker.affiliation = format!("{institution}大学");
+        speaker.institutions.clear();
+        speaker.url = None;
+    }
+}
+
 /// The catalog data file (TOML) of `n` synthetic talks generated from `seed`.
 pub fn generate(n: usize, seed: u64) -> String {
+    generate_with_cjk(n, seed, 0)
+}
+
+/// Like [`generate`], with about `cjk_percent` percent of the talks written in Japanese-like
+/// text (Han characters and Hiragana particles, no spaces). The talks are chosen, and their
+/// text drawn, by a generator of their own, so the rest of the catalog is what [`generate`]
+/// makes from `seed`, and a share of 0 is exactly it.
+pub fn generate_with_cjk(n: usize, seed: u64, cjk_percent: u64) -> String {
     let words = Words::new();
     let mut rng = Rng(seed);
     let mut talks: Vec<Talk> = (0..n).map(|_| talk(&words, &mut rng)).collect();
+    if cjk_percent > 0 {
+        let mut cjk_rng = Rng(seed ^ 0x4A50_4E5A_4B52_5448);
+        let han: Vec<char> = (0x4E00..0x4E00 + HAN_CHARACTERS).filter_map(char::from_u32).collect();
+        for talk in &mut talks {
+            if cjk_rng.percent(cjk_percent) {
+                make_cjk(talk, &mut cjk_rng, &han);
+            }
+        }
+    }
 
     // About one talk in 30 starts a two-part tutorial series with the talk after it.
     let mut series: Vec<String> = Vec::new();

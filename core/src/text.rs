@@ -5,8 +5,19 @@
 //! folding, as `unicode-normalization` and `caseless` define them: `Straße` matches `strasse`,
 //! `ΣΟΦΟΣ` matches `σοφος`. The result for every character is generated once from those crates
 //! into compact tables (`fold_table.rs`, written by `tests/fold_table.rs`), so neither crate is a
-//! dependency; a test checks the tables against the crates for every code point. Words are
-//! maximal runs of alphanumeric characters; everything else separates them.
+//! dependency; a test checks the tables against the crates for every code point. The
+//! Halfwidth and Fullwidth Forms fold by compatibility decomposition instead (NFKD, as NFKC
+//! would compare them): `ＡＢＣ` matches `abc`, half-width `ｶﾀｶﾅ` matches `カタカナ`.
+//!
+//! Words are maximal runs of alphanumeric characters; everything else separates them. Runs of
+//! the scripts written without spaces between words (Han, Hiragana, Katakana, Hangul, Thai:
+//! [`is_bigram_script`]) are cut from the rest and give one word per character, as Lucene's
+//! CJK bigrams do: the character and the next one (`深層学習` → `深層`, `層学`, `学習`), and the
+//! run's last character alone (`習`). A query cut the same way matches anywhere inside a run:
+//! its pairs must follow each other like a phrase's words, and its last character matches the
+//! words starting with it (`matcher::WordPattern`), so a single character finds any text
+//! holding it. A word's range is its first character's, so a match highlights just what it
+//! covers.
 
 use crate::fold_table::{COMBINING_MARKS, FOLD_RUNS, FOLD_STRINGS};
 use crate::model::{encode_leb128, Leb128};
@@ -90,6 +101,55 @@ pub fn decode_ranges(bytes: &[u8]) -> Vec<(u32, u32)> {
 /// Precomposed Hangul syllables, which decompose by arithmetic (Unicode §3.12), not by table.
 pub const HANGUL_SYLLABLES: std::ops::Range<u32> = 0xAC00..0xAC00 + 11172;
 
+/// The Halfwidth and Fullwidth Forms block, folded by compatibility decomposition.
+pub const WIDTH_FORMS: std::ops::RangeInclusive<char> = '\u{FF00}'..='\u{FFEF}';
+
+/// Whether `c` belongs to a script written without spaces between words, whose runs are
+/// indexed a character at a time (see the module's documentation): Han, Hiragana, Katakana,
+/// Hangul (syllables and jamo) and Thai, with their half-width forms.
+pub fn is_bigram_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0E7F // Thai
+        | 0x1100..=0x11FF // Hangul jamo
+        | 0x2E80..=0x2FDF // CJK and Kangxi radicals
+        | 0x3005..=0x3007 | 0x3021..=0x3029 | 0x3038..=0x303C // 々 〆 〇, Suzhou numerals
+        | 0x3040..=0x30FF | 0x31F0..=0x31FF // Hiragana, Katakana
+        | 0x3131..=0x318F // Hangul compatibility jamo
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF // Han, compatibility ideographs
+        | 0xA960..=0xA97F | 0xAC00..=0xD7FF // Hangul
+        | 0xFF66..=0xFFDC // half-width Katakana and Hangul
+        | 0x20000..=0x3FFFF // Han beyond the BMP
+    )
+}
+
+/// Whether `c` belongs to the character before it, in a run of a bigram script: a combining
+/// mark (Thai vowels and tones), a Hangul vowel or final consonant written as a jamo of its
+/// own (decomposed text), or a half-width voiced mark (`ｶﾞ`, which NFKC composes into `ガ`).
+fn joins_previous(c: char) -> bool {
+    matches!(c as u32, 0x1160..=0x11FF | 0xD7B0..=0xD7FF | 0xFF9E | 0xFF9F) || is_combining_mark(c)
+}
+
+/// The fold of one character of a bigram script with what joins it, with Hangul recomposed:
+/// folding decomposes `가` into `가`, which would be a prefix of `각`'s `각`, and a query's
+/// last character matches the words that start with it.
+fn fold_unit(unit: &str) -> String {
+    let folded = fold(unit);
+    let mut jamo = folded.chars().map(u32::from);
+    let (lead, vowel, tail) = (jamo.next(), jamo.next(), jamo.next());
+    let syllable = match (lead, vowel, tail, jamo.next()) {
+        (Some(lead @ 0x1100..=0x1112), Some(vowel @ 0x1161..=0x1175), tail, None) => {
+            let tail = match tail {
+                None => 0,
+                Some(tail @ 0x11A8..=0x11C2) => tail - 0x11A7,
+                Some(_) => return folded,
+            };
+            ((lead - 0x1100) * 21 + vowel - 0x1161) * 28 + tail + HANGUL_SYLLABLES.start
+        }
+        _ => return folded,
+    };
+    char::from_u32(syllable).map_or(folded, String::from)
+}
+
 /// Whether `c` is a combining mark (the accents that folding drops).
 pub fn is_combining_mark(c: char) -> bool {
     let c = c as u32;
@@ -140,24 +200,54 @@ pub fn fold(text: &str) -> String {
 /// found on folded words can be highlighted in the original.
 pub fn words_with_ranges(text: &str) -> impl Iterator<Item = (String, std::ops::Range<usize>)> + '_ {
     let mut rest = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        while let Some(&(_, c)) = rest.peek() {
-            if c.is_alphanumeric() {
-                break;
-            }
-            rest.next();
-        }
-        let (start, _) = *rest.peek()?;
-        let mut end = start;
-        while let Some(&(index, c)) = rest.peek() {
-            // Combining marks belong to the word they decorate (a decomposed "é").
-            if !(c.is_alphanumeric() || is_combining_mark(c)) {
-                break;
-            }
+    // Reads one character of a bigram script and what joins it: its fold and range.
+    let read_unit = move |rest: &mut std::iter::Peekable<std::str::CharIndices>| {
+        let (start, c) = rest.next()?;
+        let mut end = start + c.len_utf8();
+        while let Some(&(index, c)) = rest.peek().filter(|&&(_, c)| joins_previous(c)) {
             end = index + c.len_utf8();
             rest.next();
         }
-        Some((fold(&text[start..end]), start..end))
+        Some((fold_unit(&text[start..end]), start..end))
+    };
+    let starts_unit =
+        |next: Option<&(usize, char)>| next.is_some_and(|&(_, c)| c.is_alphanumeric() && is_bigram_script(c));
+    // In a run of a bigram script: the character read last, whose word is not given yet.
+    let mut unit: Option<(String, std::ops::Range<usize>)> = None;
+    std::iter::from_fn(move || loop {
+        if let Some((folded, range)) = unit.take() {
+            if !starts_unit(rest.peek()) {
+                return Some((folded, range));
+            }
+            match read_unit(&mut rest) {
+                // A voiced mark or Thai vowel with nothing before it folds to nothing.
+                Some((next, _)) if next.is_empty() => unit = Some((folded, range)),
+                Some(next) => {
+                    let pair = folded + &next.0;
+                    unit = Some(next);
+                    return Some((pair, range));
+                }
+                None => return Some((folded, range)),
+            }
+            continue;
+        }
+        let &(start, c) = rest.peek()?;
+        if !c.is_alphanumeric() {
+            rest.next();
+        } else if is_bigram_script(c) {
+            unit = read_unit(&mut rest).filter(|(folded, _)| !folded.is_empty());
+        } else {
+            let mut end = start;
+            while let Some(&(index, c)) = rest.peek() {
+                // Combining marks belong to the word they decorate (a decomposed "é").
+                if !(c.is_alphanumeric() && !is_bigram_script(c) || is_combining_mark(c)) {
+                    break;
+                }
+                end = index + c.len_utf8();
+                rest.next();
+            }
+            return Some((fold(&text[start..end]), start..end));
+        }
     })
 }
 
@@ -203,7 +293,15 @@ mod tests {
     fn by_definition(text: &str) -> String {
         use caseless::Caseless;
         let mark = unicode_normalization::char::is_combining_mark;
-        text.nfd().filter(|&c| !mark(c)).default_case_fold().collect()
+        let mut decomposed = String::new();
+        for c in text.chars() {
+            if WIDTH_FORMS.contains(&c) {
+                decomposed.extend(c.to_string().nfkd());
+            } else {
+                decomposed.push(c);
+            }
+        }
+        decomposed.nfd().filter(|&c| !mark(c)).default_case_fold().collect()
     }
 
     #[test]
@@ -215,6 +313,7 @@ mod tests {
 
     #[test]
     fn folding_equals_nfd_without_marks_for_every_char() {
+        // (NFKD for the width forms, see `by_definition`.)
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             // Alone, and between a letter and a combining mark (where reordering could matter).
             for text in [c.to_string(), format!("a{c}\u{301}"), format!("e\u{301}{c}\u{323}")] {
@@ -270,6 +369,35 @@ mod tests {
             for_each_word(text, |word| seen.push(word.to_owned()));
             assert_eq!(seen, words(text).collect::<Vec<_>>(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn runs_of_bigram_scripts_give_a_word_per_character() {
+        let table: &[(&str, &[&str])] = &[
+            ("深層学習の最適化", &["深層", "層学", "学習", "習の", "の最", "最適", "適化", "化"]),
+            ("GPT-4の評価", &["gpt", "4", "の評", "評価", "価"]),
+            ("東京 大学、山", &["東京", "京", "大学", "学", "山"]),
+            ("日本abc語", &["日本", "本", "abc", "語"]),
+            // Hangul stays one character per syllable, composed or written as jamo.
+            ("한국어", &["한국", "국어", "어"]),
+            ("\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8}", &["한국", "국"]),
+            // Thai vowels and tones belong to their consonant, and fold away like accents.
+            ("ภาษาไทย", &["ภา", "าษ", "ษา", "าไ", "ไท", "ทย", "ย"]),
+            ("ก่อน", &["กอ", "อน", "น"]),
+            // Width forms fold as NFKC would compare them.
+            ("ＡＢＣ１２", &["abc12"]),
+            ("ｶﾞｸｼｭｳ", &["カク", "クシ", "シュ", "ュウ", "ウ"]),
+            ("ガクシュウ", &["カク", "クシ", "シュ", "ュウ", "ウ"]),
+            ("ﾞｱ", &["ア"]),
+        ];
+        for &(text, expected) in table {
+            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text:?}");
+            let mut seen = Vec::new();
+            for_each_word(text, |word| seen.push(word.to_owned()));
+            assert_eq!(seen, expected, "for_each_word {text:?}");
+        }
+        let ranges: Vec<&str> = words_with_ranges("ｶﾞｸ学").map(|(_, range)| &"ｶﾞｸ学"[range]).collect();
+        assert_eq!(ranges, ["ｶﾞ", "ｸ", "学"]);
     }
 
     #[test]

@@ -8,12 +8,16 @@
 //! update of either crate, run it and commit the result.
 //!
 //! Hangul syllables are left out: `text.rs` decomposes them arithmetically, as the crate does.
+//!
+//! The Halfwidth and Fullwidth Forms (`WIDTH_FORMS`) fold by their compatibility decomposition
+//! (NFKD), so `ＡＢＣ` folds as `ABC` and half-width `ｶﾞ` as `ガ` (whose voiced mark, like every
+//! combining mark, is then dropped); other compatibility forms fold as before.
 
 use caseless::Caseless;
 use std::fmt::Write;
 use std::sync::LazyLock;
-use talk_catalog_core::text::{encode_ranges, encode_runs, FoldRun, HANGUL_SYLLABLES};
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use talk_catalog_core::text::{encode_ranges, encode_runs, FoldRun, HANGUL_SYLLABLES, WIDTH_FORMS};
+use unicode_normalization::char::{decompose_canonical, decompose_compatible, is_combining_mark};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/fold_table.rs");
 
@@ -53,11 +57,16 @@ static FOLDS: LazyLock<(Vec<(u32, u32)>, Vec<(u32, &'static str)>)> = LazyLock::
     let (mut singles, mut strings) = (Vec::new(), Vec::new());
     for c in all_chars().filter(|&c| !is_combining_mark(c) && !HANGUL_SYLLABLES.contains(&(c as u32))) {
         let mut folded = String::new();
-        decompose_canonical(c, |part| {
+        let add = |part| {
             if !is_combining_mark(part) {
                 folded.extend(std::iter::once(part).default_case_fold());
             }
-        });
+        };
+        if WIDTH_FORMS.contains(&c) {
+            decompose_compatible(c, add);
+        } else {
+            decompose_canonical(c, add);
+        }
         let mut chars = folded.chars();
         match (chars.next(), chars.next()) {
             (Some(single), None) if single == c => {}

@@ -27,7 +27,7 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
         html! {
             <li>
                 <button type="button" class="tc-chip" aria-label={format!("Remove filter: {label}")} {onclick}>
-                    { label.to_owned() }<span aria-hidden="true">{ " ×" }</span>
+                    <bdi>{ label.to_owned() }</bdi><span aria-hidden="true">{ " ×" }</span>
                 </button>
             </li>
         }

@@ -71,7 +71,8 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                                 <li>
                                     <input type="checkbox" id={id.clone()} {checked} disabled={count == 0 && !checked} {onchange} />
                                     <label for={id}>
-                                        { value.label(catalog) }
+                                        // Isolated: a right-to-left name must not reorder the count.
+                                        <bdi>{ value.label(catalog) }</bdi>
                                         <span class="tc-count">{ format!(" ({count})") }</span>
                                     </label>
                                 </li>

@@ -14,7 +14,7 @@ pub fn rich_text(text: &RichText, field: Field, query: Option<&Query>) -> Html {
         None => html! { { block } },
     };
     if text.markup.is_empty() {
-        return text.blocks.iter().map(|&block| html! { <p>{ shown(block) }</p> }).collect();
+        return text.blocks.iter().map(|&block| html! { <p dir="auto">{ shown(block) }</p> }).collect();
     }
     let mut out = Vec::new();
     let mut lists: Vec<List> = Vec::new();
@@ -39,7 +39,7 @@ pub fn rich_text(text: &RichText, field: Field, query: Option<&Query>) -> Html {
                 }
                 out.push(match markup.kind {
                     BlockKind::Code => html! { <pre><code>{ content }</code></pre> },
-                    _ => html! { <p>{ content }</p> },
+                    _ => html! { <p dir="auto">{ content }</p> },
                 });
             }
         }
@@ -60,7 +60,7 @@ struct List {
 /// Ends the innermost open list: into its parent's last item, or after what is done.
 fn close_list(lists: &mut Vec<List>, out: &mut Vec<Html>) {
     let Some(list) = lists.pop() else { return };
-    let items = list.items.into_iter().map(|item| html! { <li>{ for item }</li> });
+    let items = list.items.into_iter().map(|item| html! { <li dir="auto">{ for item }</li> });
     let html = if list.numbered {
         html! { <ol start={list.start.filter(|&start| start != 1).map(|start| start.to_string())}>{ for items }</ol> }
     } else {

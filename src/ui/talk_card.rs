@@ -72,7 +72,7 @@ impl Links<'_> {
                 on_action.emit(Action::Open(index));
             }
         });
-        html! { <a href={self.address.talk_url(catalog, index)} {onclick}>{ catalog.talks[index].title }</a> }
+        html! { <a href={self.address.talk_url(catalog, index)} {onclick} dir="auto">{ catalog.talks[index].title }</a> }
     }
 }
 
@@ -136,7 +136,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
     html! {
         <article class="tc-talk" data-talk-id={talk.id} aria-labelledby={heading_id.clone()}>
             <div class="tc-talk-head">
-                <@{title_tag} class="tc-talk-title" id={heading_id} tabindex="-1">
+                <@{title_tag} class="tc-talk-title" id={heading_id} tabindex="-1" dir="auto">
                     { highlighted(talk.title, Field::Title, &props.query) }
                 </@>
                 if props.interactive {
@@ -158,10 +158,10 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
             <ul class="tc-speakers">
                 { for talk.speakers.iter().map(|speaker| html! {
                     <li class="tc-speaker">
-                        <span class="tc-speaker-name">{ speaker.name }</span>
+                        <span class="tc-speaker-name" dir="auto">{ speaker.name }</span>
                         if !speaker.affiliation.is_empty() {
                             { ", " }
-                            <span class="tc-affiliation">{ speaker.affiliation }</span>
+                            <span class="tc-affiliation" dir="auto">{ speaker.affiliation }</span>
                         }
                     </li>
                 }) }
@@ -172,7 +172,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                     let tag = &catalog.tags[usize::from(tag)];
                     let onclick = on_action.reform(move |_: MouseEvent| Action::ToggleFacet(value));
                     if !props.interactive {
-                        return html! { <li><span class="tc-tag" title={tag.description}>{ tag.label }</span></li> };
+                        return html! { <li><span class="tc-tag" title={tag.description} dir="auto">{ tag.label }</span></li> };
                     }
                     html! {
                         <li>
@@ -181,6 +181,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                                 class="tc-tag"
                                 aria-pressed={props.selection.contains(value).to_string()}
                                 title={format!("{} (show only talks on this topic)", tag.description)}
+                                dir="auto"
                                 {onclick}
                             >
                                 { tag.label }
@@ -191,7 +192,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
             </ul>
             if !props.expanded && !teaser.is_empty() {
                 // A visual preview only: the full text follows in the disclosure.
-                <p class="tc-teaser" aria-hidden="true">
+                <p class="tc-teaser" aria-hidden="true" dir="auto">
                     { highlighted(teaser, Field::Abstract, &props.query) }
                 </p>
             }
@@ -218,7 +219,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                             <>
                                 // Whose bio it is, when it could be another's.
                                 if talk.speakers.len() > 1 {
-                                    <p class="tc-bio-name"><strong>{ speaker.name }</strong></p>
+                                    <p class="tc-bio-name"><strong dir="auto">{ speaker.name }</strong></p>
                                 }
                                 { rich_text(&speaker.bio, Field::Bio, marked) }
                             </>

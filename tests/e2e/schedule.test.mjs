@@ -44,7 +44,7 @@ test('a Markdown abstract is searchable by its text and shown as elements, match
 test('the pre-rendered page already shows the rich text as elements', async () => {
   const response = await fetch(suite.server.url);
   const html = await response.text();
-  assert.match(html, /<ol><li>Conjugate gradients<\/li>/);
+  assert.match(html, /<ol><li dir="auto">Conjugate gradients<\/li>/);
   assert.match(html, /<pre><code>for k in 0\.\.n/);
 });
 
