@@ -11,7 +11,7 @@ use crate::field::Field;
 use crate::matcher::{Quality, WordPattern};
 use crate::model::{gallop, TalkCursor};
 use crate::query::{Query, Term};
-use crate::text::words_with_ranges;
+use crate::text::{words_with_ranges, BIGRAM_SCRIPTS};
 use crate::Catalog;
 use std::ops::Range;
 
@@ -53,15 +53,27 @@ fn vocabulary_matches(catalog: &Catalog, pattern: &WordPattern) -> Vec<(usize, Q
         // The masks first: most terms fail on them, and then their text is never read. The
         // exact and prefix matches found above are skipped (they rank higher than typos).
         let matched = start..start + found.len();
-        let masks = index.masks.iter().enumerate();
-        let candidates = masks.filter(|&(index, &mask)| pattern.may_be_typo(mask) && !matched.contains(&index));
-        found.extend(
-            candidates
-                .filter(|&(index, _)| pattern.within_typos(terms[index]))
-                .map(|(index, _)| (index, Quality::Typo)),
-        );
+        let candidates = (typo_candidates(terms).into_iter().flatten())
+            .filter(|&term| pattern.may_be_typo(index.masks[term]) && !matched.contains(&term));
+        found.extend(candidates.filter(|&term| pattern.within_typos(terms[term])).map(|term| (term, Quality::Typo)));
     }
     found
+}
+
+/// The parts of the sorted vocabulary a typo scan reads: all but the words of the bigram
+/// scripts, which have no typos. Each script's words sort together (by their first code
+/// point), so skipping them is a few binary searches, not a test per word.
+fn typo_candidates(terms: &[&str]) -> Vec<Range<usize>> {
+    let first = |term: &&str| term.chars().next().map_or(0, u32::from);
+    let mut ranges = Vec::new();
+    let mut from = 0;
+    for (low, high) in BIGRAM_SCRIPTS {
+        let start = terms.partition_point(|term| first(term) < low).max(from);
+        ranges.push(from..start);
+        from = terms.partition_point(|term| first(term) <= high).max(start);
+    }
+    ranges.push(from..terms.len());
+    ranges
 }
 
 /// The field coded in the low bits of a packed position.

@@ -104,22 +104,32 @@ pub const HANGUL_SYLLABLES: std::ops::Range<u32> = 0xAC00..0xAC00 + 11172;
 /// The Halfwidth and Fullwidth Forms block, folded by compatibility decomposition.
 pub const WIDTH_FORMS: std::ops::RangeInclusive<char> = '\u{FF00}'..='\u{FFEF}';
 
-/// Whether `c` belongs to a script written without spaces between words, whose runs are
-/// indexed a character at a time (see the module's documentation): Han, Hiragana, Katakana,
-/// Hangul (syllables and jamo) and Thai, with their half-width forms.
+/// The scripts written without spaces between words, whose runs are indexed a character at a
+/// time (see the module's documentation): Han, Hiragana, Katakana, Hangul (syllables and jamo)
+/// and Thai, with their half-width forms. Inclusive code point ranges, ascending.
+pub const BIGRAM_SCRIPTS: [(u32, u32); 16] = [
+    (0x0E00, 0x0E7F), // Thai
+    (0x1100, 0x11FF), // Hangul jamo
+    (0x2E80, 0x2FDF), // CJK and Kangxi radicals
+    (0x3005, 0x3007), // 々 〆 〇
+    (0x3021, 0x3029), // Suzhou numerals
+    (0x3038, 0x303C),
+    (0x3040, 0x30FF), // Hiragana, Katakana
+    (0x3131, 0x318F), // Hangul compatibility jamo
+    (0x31F0, 0x31FF), // Katakana extensions
+    (0x3400, 0x4DBF), // Han
+    (0x4E00, 0x9FFF),
+    (0xA960, 0xA97F), // Hangul
+    (0xAC00, 0xD7FF),
+    (0xF900, 0xFAFF),   // compatibility ideographs
+    (0xFF66, 0xFFDC),   // half-width Katakana and Hangul
+    (0x20000, 0x3FFFF), // Han beyond the BMP
+];
+
+/// Whether `c` belongs to one of the [`BIGRAM_SCRIPTS`].
 pub fn is_bigram_script(c: char) -> bool {
-    matches!(c as u32,
-        0x0E00..=0x0E7F // Thai
-        | 0x1100..=0x11FF // Hangul jamo
-        | 0x2E80..=0x2FDF // CJK and Kangxi radicals
-        | 0x3005..=0x3007 | 0x3021..=0x3029 | 0x3038..=0x303C // 々 〆 〇, Suzhou numerals
-        | 0x3040..=0x30FF | 0x31F0..=0x31FF // Hiragana, Katakana
-        | 0x3131..=0x318F // Hangul compatibility jamo
-        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF // Han, compatibility ideographs
-        | 0xA960..=0xA97F | 0xAC00..=0xD7FF // Hangul
-        | 0xFF66..=0xFFDC // half-width Katakana and Hangul
-        | 0x20000..=0x3FFFF // Han beyond the BMP
-    )
+    let c = c as u32;
+    BIGRAM_SCRIPTS.iter().any(|&(low, high)| (low..=high).contains(&c))
 }
 
 /// Whether `c` belongs to the character before it, in a run of a bigram script: a combining
