@@ -60,14 +60,19 @@ fn one(root: &Element, selector: &str) -> Element {
 const CARD: &str = "udell-hessian";
 
 async fn render_card(expanded: bool) -> Element {
+    render_card_of(fixture(), talk(CARD), expanded, "hessian").await
+}
+
+/// A talk's card, alone, with the matches of `query` marked.
+async fn render_card_of(catalog: &'static Catalog, index: usize, expanded: bool, query: &str) -> Element {
     let root = container();
     let props = TalkCardProps {
-        catalog: CatalogRef(fixture()),
-        index: talk(CARD),
+        catalog: CatalogRef(catalog),
+        index,
         options: Default::default(),
         expanded,
         favourite: false,
-        query: Rc::new(parse("hessian")),
+        query: Rc::new(parse(query)),
         selection: Rc::default(),
         on_action: Callback::noop(),
         on_copy: Callback::noop(),
@@ -139,24 +144,7 @@ async fn every_importers_catalog_shows_its_talks() {
 }
 
 async fn render_schedule_card(id: &str, query: &str) -> Element {
-    let root = container();
-    let props = TalkCardProps {
-        catalog: CatalogRef(schedule()),
-        index: schedule().talk_index(id).unwrap(),
-        options: Default::default(),
-        expanded: true,
-        favourite: false,
-        query: Rc::new(parse(query)),
-        selection: Rc::default(),
-        on_action: Callback::noop(),
-        on_copy: Callback::noop(),
-        address: Rc::default(),
-        copy_fallback: None,
-        interactive: true,
-    };
-    yew::Renderer::<TalkCard>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    root
+    render_card_of(schedule(), schedule().talk_index(id).unwrap(), true, query).await
 }
 
 fn texts(root: &Element, selector: &str) -> Vec<String> {

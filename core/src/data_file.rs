@@ -815,7 +815,7 @@ impl Checker<'_> {
     }
 
     fn link_kind(&mut self, entry: &Entry, field: &str, kind: Spanned<String>) -> LinkKind {
-        match LinkKind::ALL.into_iter().find(|known| known.id() == kind.get_ref()) {
+        match LinkKind::from_id(kind.get_ref()) {
             Some(found) => found,
             None => {
                 let kinds: Vec<&str> = LinkKind::ALL.iter().map(|known| known.id()).collect();

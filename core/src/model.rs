@@ -303,6 +303,11 @@ impl LinkKind {
             LinkKind::Other => "other",
         }
     }
+
+    /// The kind whose [`LinkKind::id`] is `id`.
+    pub fn from_id(id: &str) -> Option<LinkKind> {
+        LinkKind::ALL.into_iter().find(|kind| kind.id() == id)
+    }
 }
 
 impl Catalog {

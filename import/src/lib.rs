@@ -91,7 +91,7 @@ impl QuestionField {
             "language" => QuestionField::Language,
             "room" => QuestionField::Room,
             "tag" | "tags" => QuestionField::Tag,
-            other => QuestionField::Link(LinkKind::from_name(other)?),
+            other => QuestionField::Link(LinkKind::from_id(other)?),
         })
     }
 }

@@ -60,65 +60,37 @@ pub enum End {
     Minutes(i64),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum LinkKind {
-    Slides,
-    Video,
-    Recording,
-    Paper,
-    Code,
-    Other,
-}
+pub use talk_catalog_core::LinkKind;
 
-impl LinkKind {
-    pub const ALL: [LinkKind; 6] =
-        [LinkKind::Slides, LinkKind::Video, LinkKind::Recording, LinkKind::Paper, LinkKind::Code, LinkKind::Other];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            LinkKind::Slides => "slides",
-            LinkKind::Video => "video",
-            LinkKind::Recording => "recording",
-            LinkKind::Paper => "paper",
-            LinkKind::Code => "code",
-            LinkKind::Other => "other",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<LinkKind> {
-        LinkKind::ALL.into_iter().find(|kind| kind.name() == name)
-    }
-
-    /// A guess from a link's type or title, as the sources label them ("Slides", "YouTube",
-    /// "GitHub repository" …); `Other` when nothing fits.
-    pub fn guess(hint: &str, url: &str) -> LinkKind {
-        let hint = hint.to_lowercase();
-        let url = url.to_lowercase();
-        let has = |words: &[&str]| words.iter().any(|word| hint.contains(word));
-        if has(&["slide", "folien", "präsentation", "presentation", "deck"]) {
-            LinkKind::Slides
-        } else if has(&["recording", "aufzeichnung", "media.ccc.de"]) {
-            LinkKind::Recording
-        } else if has(&["video", "youtube", "vimeo", "stream"])
-            || url.contains("youtube.com/")
-            || url.contains("youtu.be/")
-            || url.contains("vimeo.com/")
-        {
-            LinkKind::Video
-        } else if has(&["paper", "article", "preprint", "arxiv", "doi"])
-            || url.contains("arxiv.org/")
-            || url.contains("doi.org/")
-        {
-            LinkKind::Paper
-        } else if has(&["code", "github", "gitlab", "repository", "repo", "source"])
-            || url.contains("github.com/")
-            || url.contains("gitlab.com/")
-            || url.contains("codeberg.org/")
-        {
-            LinkKind::Code
-        } else {
-            LinkKind::Other
-        }
+/// A guess from a link's type or title, as the sources label them ("Slides", "YouTube",
+/// "GitHub repository" …); `Other` when nothing fits.
+pub fn guess_link_kind(hint: &str, url: &str) -> LinkKind {
+    let hint = hint.to_lowercase();
+    let url = url.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|word| hint.contains(word));
+    if has(&["slide", "folien", "präsentation", "presentation", "deck"]) {
+        LinkKind::Slides
+    } else if has(&["recording", "aufzeichnung", "media.ccc.de"]) {
+        LinkKind::Recording
+    } else if has(&["video", "youtube", "vimeo", "stream"])
+        || url.contains("youtube.com/")
+        || url.contains("youtu.be/")
+        || url.contains("vimeo.com/")
+    {
+        LinkKind::Video
+    } else if has(&["paper", "article", "preprint", "arxiv", "doi"])
+        || url.contains("arxiv.org/")
+        || url.contains("doi.org/")
+    {
+        LinkKind::Paper
+    } else if has(&["code", "github", "gitlab", "repository", "repo", "source"])
+        || url.contains("github.com/")
+        || url.contains("gitlab.com/")
+        || url.contains("codeberg.org/")
+    {
+        LinkKind::Code
+    } else {
+        LinkKind::Other
     }
 }
 

@@ -9,10 +9,19 @@ use std::fmt::Write;
 pub fn basic_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
+    escape(text, false, &mut out);
+    out.push('"');
+    out
+}
+
+/// `text` as the inside of a basic string (`multiline`: of a `"""` one, where newlines and tabs
+/// stand as they are).
+fn escape(text: &str, multiline: bool, out: &mut String) {
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '\n' | '\t' if multiline => out.push(c),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
@@ -24,8 +33,6 @@ pub fn basic_string(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out.push('"');
-    out
 }
 
 /// What TOML allows in no string unescaped (tab aside, which basic strings may hold).
@@ -43,21 +50,7 @@ pub fn multiline_string(text: &str) -> String {
         return format!("'''\n{text}'''");
     }
     let mut out = String::from("\"\"\"\n");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push('\n'),
-            '\t' => out.push('\t'),
-            '\r' => out.push_str("\\r"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if is_control(c) => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
+    escape(text, true, &mut out);
     out.push_str("\"\"\"");
     out
 }
@@ -199,7 +192,7 @@ fn write_talk(out: &mut String, talk: &Talk) {
 
 fn write_link(out: &mut String, link: &Link) {
     out.push_str("\n[[talks.links]]\n");
-    let _ = writeln!(out, "kind = {}", basic_string(link.kind.name()));
+    let _ = writeln!(out, "kind = {}", basic_string(link.kind.id()));
     let _ = writeln!(out, "url = {}", basic_string(&link.url));
     if let Some(label) = &link.label {
         let _ = writeln!(out, "label = {}", basic_string(label));

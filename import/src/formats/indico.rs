@@ -2,7 +2,7 @@
 //! event, `contributions[]` its talks.
 
 use super::{array, id, raw_text, string};
-use crate::model::{End, Event, LinkKind, Markup, Speaker};
+use crate::model::{guess_link_kind, End, Event, LinkKind, Markup, Speaker};
 use crate::{format_of, is_break, text, time, Builder, Draft, ImportError, Options};
 use serde_json::Value;
 
@@ -155,7 +155,7 @@ fn attachments(builder: &mut Builder, draft: &mut Draft, contribution: &Value) {
                 .unwrap_or_default();
             let label = string(file.get("title")).or_else(|| string(file.get("name")));
             let hint = format!("{folder_title} {}", label.clone().unwrap_or_default());
-            let kind = LinkKind::guess(&hint, &url);
+            let kind = guess_link_kind(&hint, &url);
             if url.is_empty() {
                 builder.warn(&draft.who, "an attachment without URL dropped");
                 continue;

@@ -1,7 +1,7 @@
 //! pretalx / frab `schedule.json` (the c3voc schema): `schedule.conference.days[].rooms{}[]`.
 
 use super::{array, id, localized, raw_text, string};
-use crate::model::{End, Event, LinkKind, Markup, Speaker};
+use crate::model::{guess_link_kind, End, Event, LinkKind, Markup, Speaker};
 use crate::{format_of, is_break, text, time, Builder, Draft, ImportError, Options};
 use serde_json::Value;
 
@@ -171,7 +171,7 @@ fn read_event(
             builder.warn(&title, "a link without URL dropped");
             continue;
         }
-        let kind = LinkKind::guess(&hint, &url);
+        let kind = guess_link_kind(&hint, &url);
         builder.link(&mut draft, kind, &url, label.as_deref(), base_url);
     }
     answers(builder, &mut draft, array(event.get("answers")));
