@@ -158,6 +158,21 @@ pub fn save_favourites(ids: &[String]) {
     }
 }
 
+/// The person's zone choice is theirs on every page, so one key for the site.
+const ZONE_KEY: &str = "talk-catalog:zone";
+
+/// The zone choice stored before (`Zone::id`); `None` when there is none or no storage.
+pub fn load_zone() -> Option<String> {
+    let storage = gloo::utils::window().local_storage().ok().flatten()?;
+    storage.get_item(ZONE_KEY).ok().flatten()
+}
+
+pub fn save_zone(id: &str) {
+    if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
+        let _ = storage.set_item(ZONE_KEY, id);
+    }
+}
+
 /// Puts `text` on the clipboard, then calls `done` with whether that worked. Outside secure
 /// contexts (plain `http://` on a venue network) and in some embedded browsers there is no
 /// `navigator.clipboard` at all; the browser may also refuse (no permission, page not focused).

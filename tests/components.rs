@@ -5,9 +5,10 @@
 
 use std::rc::Rc;
 use talk_catalog::catalog::query::parse;
+use talk_catalog::catalog::schedule::Zone;
 use talk_catalog::catalog::state::ViewState;
 use talk_catalog::catalog::{view, Catalog};
-use talk_catalog::ui::{App, AppProps, CatalogRef, TalkCard, TalkCardProps};
+use talk_catalog::ui::{App, AppProps, CatalogRef, Schedule, TalkCard, TalkCardProps};
 use talk_catalog_core::prepare;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -69,6 +70,7 @@ async fn render_card_of(catalog: &'static Catalog, index: usize, expanded: bool,
     let props = TalkCardProps {
         catalog: CatalogRef(catalog),
         index,
+        schedule: Rc::new(Schedule::new(catalog, Zone::Event, "en")),
         options: Default::default(),
         expanded,
         favourite: false,

@@ -65,7 +65,7 @@ fn a_result_smaller_than_a_page_is_rendered_whole() {
 fn an_opened_talk_is_always_on_a_shown_page() {
     for position in [0, PAGE_SIZE - 1, PAGE_SIZE, TALKS - 1] {
         let restored = ViewState { open: Some(position), ..ViewState::default() };
-        let state = reducer().reduce(&ViewState::default(), Action::Restore(restored));
+        let state = reducer().reduce(&ViewState::default(), Action::Restore(Box::new(restored)));
         let view = compute(catalog(), &state);
         let rendered = view.rendered(state.extra_pages, PAGE_SIZE);
         assert!(view.talks[..rendered].contains(&position), "talk at {position}: {rendered} rendered");

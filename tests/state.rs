@@ -86,7 +86,7 @@ fn restoring_a_urls_view_shows_the_page_of_its_opened_talk_and_keeps_its_filters
     ];
     for (search, pages) in table {
         let decoded = decode(fixture(), search);
-        let restored = reducer().reduce(&own, Action::Restore(decoded.clone()));
+        let restored = reducer().reduce(&own, Action::Restore(Box::new(decoded.clone())));
         let expected = ViewState { favourites: own.favourites.clone(), extra_pages: pages, ..decoded };
         assert_eq!(restored, expected, "{search}");
     }

@@ -6,6 +6,7 @@ mod support;
 
 use proptest::prelude::*;
 use talk_catalog::catalog::facets::Selection;
+use talk_catalog::catalog::schedule::{parse_iso_date, Zone};
 use talk_catalog::catalog::sorted_set::SortedSet;
 use talk_catalog::catalog::state::{SortOrder, ViewState};
 use talk_catalog::catalog::url_state::{decode, encode, MAX_QUERY_CHARS};
@@ -85,6 +86,25 @@ fn decodes_what_it_encodes_and_drops_the_rest() {
 }
 
 #[test]
+fn schedule_facets_round_trip_and_unknown_values_are_dropped() {
+    let catalog = support::load("tests/fixtures/schedule.toml");
+    let day = parse_iso_date("2026-03-28").unwrap();
+    let mut state = ViewState::default();
+    state.selection.days.insert(day);
+    state.selection.rooms.insert(catalog.rooms.iter().position(|room| *room == "Saal 1").unwrap() as u16);
+    state.selection.tracks.insert(0);
+    state.selection.languages.insert(catalog.languages.iter().position(|tag| *tag == "de").unwrap() as u16);
+    let search = encode(catalog, &state, "");
+    assert_eq!(
+        search,
+        format!("?tc-day=2026-03-28&tc-track={}&tc-room=Saal+1&tc-lang=de", catalog.tracks[0].replace(' ', "+"))
+    );
+    assert_eq!(decode(catalog, &search), state);
+    let nonsense = "?tc-day=2026-02-30&tc-day=yesterday&tc-room=Nowhere&tc-lang=xx&tc-track=";
+    assert_eq!(decode(catalog, nonsense), ViewState::default());
+}
+
+#[test]
 fn long_queries_are_cut() {
     let long = "x".repeat(100_000);
     let decoded = decode(fixture(), &format!("?tc-q={long}"));
@@ -109,6 +129,8 @@ fn any_state() -> impl Strategy<Value = ViewState> {
                 tags: tags.into_iter().collect(),
                 institutions: institutions.into_iter().collect(),
                 formats: formats.into_iter().collect(),
+                // The schedule's facets: see `schedule_facets_round_trip`.
+                ..Selection::default()
             },
             sort,
             open,
@@ -120,6 +142,9 @@ fn any_state() -> impl Strategy<Value = ViewState> {
             favourites_only,
             // Not in the URL: a link opens at the first page (and on the opened talk's).
             extra_pages: 0,
+            // Not in the URL either: whoever opens a link has their own zone and clock.
+            zone: Zone::Event,
+            now: None,
         })
 }
 

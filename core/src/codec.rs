@@ -93,6 +93,8 @@ pub fn encode(catalog: &Catalog) -> Vec<u8> {
                 out.number((bits >> 32) as u32);
                 let length = talk.end.map_or(0, |end| end - start + 1);
                 out.number(u32::try_from(length).expect("validation keeps talks shorter than 136 years"));
+                // Zigzag: offsets west of UTC are negative.
+                out.number((talk.utc_offset << 1 ^ talk.utc_offset >> 31) as u32);
             }
             None => out.number(0),
         }
@@ -140,15 +142,16 @@ pub fn decode(bytes: &'static [u8]) -> Result<Catalog, DecodeError> {
             Ok(Link { kind, label: input.string()?, url: input.string()? })
         })?;
         let (related, same_speaker) = (input.indices()?, input.indices()?);
-        let (start, end) = match input.number()? {
-            0 => (None, None),
+        let (start, end, utc_offset) = match input.number()? {
+            0 => (None, None, 0),
             _ => {
                 let start = (u64::from(input.number()?) | u64::from(input.number()?) << 32) as i64;
                 let end = match input.number()? {
                     0 => None,
                     length => Some(start + i64::from(length) - 1),
                 };
-                (Some(start), end)
+                let zigzag = input.number()?;
+                (Some(start), end, (zigzag >> 1) as i32 ^ -((zigzag & 1) as i32))
             }
         };
         talk_institutions.sort_unstable();
@@ -162,6 +165,7 @@ pub fn decode(bytes: &'static [u8]) -> Result<Catalog, DecodeError> {
             bio,
             start,
             end,
+            utc_offset,
             room: input.optional_string()?,
             track: input.optional_string()?,
             language: input.optional_string()?,

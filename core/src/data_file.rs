@@ -194,6 +194,8 @@ pub struct Talk {
     /// Seconds since the Unix epoch.
     pub start: Option<i64>,
     pub end: Option<i64>,
+    /// The event zone's offset from UTC at the start, in seconds (0 without a zone).
+    pub utc_offset: i32,
     pub room: Option<String>,
     pub track: Option<String>,
     pub language: Option<String>,
@@ -573,6 +575,9 @@ impl Checker<'_> {
 
             let start = raw.start.and_then(|value| self.instant(&entry, "start", value, time_zone.as_ref()));
             let end = self.end(&entry, start, raw.end, raw.duration, time_zone.as_ref());
+            let utc_offset = (start.and_then(|start| jiff::Timestamp::from_second(start).ok()))
+                .zip(time_zone.as_ref())
+                .map_or(0, |(start, zone)| zone.to_offset(start).seconds());
             let room = raw.room.map(|room| self.text(&entry, "room", Some(room)));
             let track = raw.track.map(|track| self.text(&entry, "track", Some(track)));
             let language = raw.language.map(|language| self.language(&entry, "language", language));
@@ -589,6 +594,7 @@ impl Checker<'_> {
                 links,
                 start,
                 end,
+                utc_offset,
                 room,
                 track,
                 language,

@@ -3,8 +3,10 @@
 //! Values within a facet are ORed, facets are ANDed. Each facet's counts are computed with
 //! every selection except its own, so choosing one tag leaves the other tags' counts useful.
 
+use crate::schedule::{iso_date, Zone};
 use crate::sorted_set::SortedSet;
 use crate::{Catalog, Format};
+use std::borrow::Cow;
 
 /// A set of talks, one bit per talk index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +87,12 @@ impl Bitset {
 /// One value a talk can be filtered by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FacetValue {
+    /// A day (counted from 1970-01-01) in the zone shown.
+    Day(i32),
+    /// Indices into `Catalog::tracks`, `rooms`, `languages`.
+    Track(u16),
+    Room(u16),
+    Language(u16),
     /// Index into `Catalog::tags`.
     Tag(u16),
     /// Index into `Catalog::institutions`.
@@ -95,6 +103,10 @@ pub enum FacetValue {
 /// The chosen facet values.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
+    pub days: SortedSet<i32>,
+    pub tracks: SortedSet<u16>,
+    pub rooms: SortedSet<u16>,
+    pub languages: SortedSet<u16>,
     pub tags: SortedSet<u16>,
     pub institutions: SortedSet<u16>,
     pub formats: SortedSet<Format>,
@@ -103,59 +115,104 @@ pub struct Selection {
 /// The facets, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Facet {
+    Day,
+    Track,
+    Room,
+    Language,
     Tag,
     Institution,
     Format,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 3] = [Facet::Tag, Facet::Institution, Facet::Format];
+    pub const ALL: [Facet; 7] =
+        [Facet::Day, Facet::Track, Facet::Room, Facet::Language, Facet::Tag, Facet::Institution, Facet::Format];
+
+    /// Whether the panel offers this facet for `catalog`: the schedule's facets only when
+    /// they tell talks apart.
+    pub fn offered(self, catalog: &Catalog) -> bool {
+        match self {
+            Facet::Day => catalog.days(Zone::Event).days.len() > 1,
+            Facet::Track => catalog.tracks.len() > 1,
+            Facet::Room => catalog.rooms.len() > 1,
+            Facet::Language => catalog.languages.len() > 1,
+            Facet::Tag | Facet::Institution | Facet::Format => true,
+        }
+    }
 }
 
 impl FacetValue {
     pub fn facet(self) -> Facet {
         match self {
+            FacetValue::Day(_) => Facet::Day,
+            FacetValue::Track(_) => Facet::Track,
+            FacetValue::Room(_) => Facet::Room,
+            FacetValue::Language(_) => Facet::Language,
             FacetValue::Tag(_) => Facet::Tag,
             FacetValue::Institution(_) => Facet::Institution,
             FacetValue::Format(_) => Facet::Format,
         }
     }
 
-    /// The talks with this value, as bitset words.
-    fn bits(self, catalog: &Catalog) -> &'static [u64] {
+    /// The talks with this value, as bitset words; `None` for a day without talks.
+    fn bits(self, catalog: &Catalog, zone: Zone) -> Option<&[u64]> {
         let index = &catalog.facets;
         let (table, position) = match self {
+            FacetValue::Day(day) => return catalog.days(zone).talks_on(day),
+            FacetValue::Track(track) => (index.track_bits, usize::from(track)),
+            FacetValue::Room(room) => (index.room_bits, usize::from(room)),
+            FacetValue::Language(language) => (index.language_bits, usize::from(language)),
             FacetValue::Tag(tag) => (index.tag_bits, usize::from(tag)),
             FacetValue::Institution(institution) => (index.institution_bits, usize::from(institution)),
             FacetValue::Format(format) => {
                 (index.format_bits, Format::ALL.iter().position(|&f| f == format).unwrap_or(0))
             }
         };
-        &table[position * index.bitset_words..(position + 1) * index.bitset_words]
+        table.get(position * index.bitset_words..(position + 1) * index.bitset_words)
     }
 
-    /// The text shown for this value.
-    pub fn label(self, catalog: &Catalog) -> &'static str {
+    /// The text shown for this value; for a day, its ISO date and for a language its tag, which
+    /// the view turns into words in the reader's language.
+    pub fn label(self, catalog: &Catalog) -> Cow<'static, str> {
         match self {
-            FacetValue::Tag(tag) => catalog.tags[usize::from(tag)].label,
-            FacetValue::Institution(institution) => catalog.institutions[usize::from(institution)],
-            FacetValue::Format(format) => format.label(),
+            FacetValue::Day(day) => Cow::Owned(iso_date(day)),
+            FacetValue::Track(track) => Cow::Borrowed(catalog.tracks[usize::from(track)]),
+            FacetValue::Room(room) => Cow::Borrowed(catalog.rooms[usize::from(room)]),
+            FacetValue::Language(language) => Cow::Borrowed(catalog.languages[usize::from(language)]),
+            FacetValue::Tag(tag) => Cow::Borrowed(catalog.tags[usize::from(tag)].label),
+            FacetValue::Institution(institution) => Cow::Borrowed(catalog.institutions[usize::from(institution)]),
+            FacetValue::Format(format) => Cow::Borrowed(format.label()),
         }
     }
 }
 
-/// Every value of `facet`, in display order.
-pub fn values(catalog: &Catalog, facet: Facet) -> Vec<FacetValue> {
+/// Every value of `facet`, in display order (days in `zone`).
+pub fn values(catalog: &Catalog, zone: Zone, facet: Facet) -> Vec<FacetValue> {
+    let indices = |names: &[&str], value: fn(u16) -> FacetValue| (0..names.len() as u16).map(value).collect();
     match facet {
+        Facet::Day => catalog.days(zone).days.iter().map(|&day| FacetValue::Day(day)).collect(),
+        Facet::Track => indices(&catalog.tracks, FacetValue::Track),
+        Facet::Room => indices(&catalog.rooms, FacetValue::Room),
+        Facet::Language => indices(&catalog.languages, FacetValue::Language),
         Facet::Tag => (0..catalog.tags.len() as u16).map(FacetValue::Tag).collect(),
-        Facet::Institution => (0..catalog.institutions.len() as u16).map(FacetValue::Institution).collect(),
+        Facet::Institution => indices(catalog.institutions, FacetValue::Institution),
         Facet::Format => Format::ALL.into_iter().map(FacetValue::Format).collect(),
+    }
+}
+
+fn flip<T: Ord + Copy>(set: &mut SortedSet<T>, item: T) {
+    if !set.remove(&item) {
+        set.insert(item);
     }
 }
 
 impl Selection {
     pub fn contains(&self, value: FacetValue) -> bool {
         match value {
+            FacetValue::Day(day) => self.days.contains(&day),
+            FacetValue::Track(track) => self.tracks.contains(&track),
+            FacetValue::Room(room) => self.rooms.contains(&room),
+            FacetValue::Language(language) => self.languages.contains(&language),
             FacetValue::Tag(tag) => self.tags.contains(&tag),
             FacetValue::Institution(institution) => self.institutions.contains(&institution),
             FacetValue::Format(format) => self.formats.contains(&format),
@@ -164,12 +221,11 @@ impl Selection {
 
     /// Adds `value` if absent, removes it if present.
     pub fn toggle(&mut self, value: FacetValue) {
-        fn flip<T: Ord + Copy>(set: &mut SortedSet<T>, item: T) {
-            if !set.remove(&item) {
-                set.insert(item);
-            }
-        }
         match value {
+            FacetValue::Day(day) => flip(&mut self.days, day),
+            FacetValue::Track(track) => flip(&mut self.tracks, track),
+            FacetValue::Room(room) => flip(&mut self.rooms, room),
+            FacetValue::Language(language) => flip(&mut self.languages, language),
             FacetValue::Tag(tag) => flip(&mut self.tags, tag),
             FacetValue::Institution(institution) => flip(&mut self.institutions, institution),
             FacetValue::Format(format) => flip(&mut self.formats, format),
@@ -177,31 +233,38 @@ impl Selection {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.tags.is_empty() && self.institutions.is_empty() && self.formats.is_empty()
+        self.values().is_empty()
     }
 
     /// Every selected value, facet by facet.
     pub fn values(&self) -> Vec<FacetValue> {
-        let tags = self.tags.iter().map(|&tag| FacetValue::Tag(tag));
-        let institutions = self.institutions.iter().map(|&institution| FacetValue::Institution(institution));
-        let formats = self.formats.iter().map(|&format| FacetValue::Format(format));
-        tags.chain(institutions).chain(formats).collect()
+        let indices =
+            |set: &SortedSet<u16>, value: fn(u16) -> FacetValue| set.iter().map(|&at| value(at)).collect::<Vec<_>>();
+        let mut values: Vec<FacetValue> = self.days.iter().map(|&day| FacetValue::Day(day)).collect();
+        values.extend(indices(&self.tracks, FacetValue::Track));
+        values.extend(indices(&self.rooms, FacetValue::Room));
+        values.extend(indices(&self.languages, FacetValue::Language));
+        values.extend(indices(&self.tags, FacetValue::Tag));
+        values.extend(indices(&self.institutions, FacetValue::Institution));
+        values.extend(self.formats.iter().map(|&format| FacetValue::Format(format)));
+        values
     }
 
     fn selected_in(&self, facet: Facet) -> Vec<FacetValue> {
         self.values().into_iter().filter(|value| value.facet() == facet).collect()
     }
 
-    /// Narrows `talks` to those matching this selection, skipping the facet `except`.
-    pub fn restrict(&self, catalog: &Catalog, talks: &mut Bitset, except: Option<Facet>) {
+    /// Narrows `talks` to those matching this selection (its days in `zone`), skipping the
+    /// facet `except`.
+    pub fn restrict(&self, catalog: &Catalog, zone: Zone, talks: &mut Bitset, except: Option<Facet>) {
         for facet in Facet::ALL.into_iter().filter(|&facet| Some(facet) != except) {
             let selected = self.selected_in(facet);
             if selected.is_empty() {
                 continue;
             }
             let mut any = Bitset::empty(catalog.talks.len());
-            for value in selected {
-                any.union(value.bits(catalog));
+            for bits in selected.into_iter().filter_map(|value| value.bits(catalog, zone)) {
+                any.union(bits);
             }
             talks.intersect(any.words());
         }
@@ -229,13 +292,13 @@ pub struct FacetListing {
 }
 
 impl FacetCounts {
-    pub fn compute(catalog: &Catalog, matching_text: &Bitset, selection: &Selection) -> Self {
+    pub fn compute(catalog: &Catalog, zone: Zone, matching_text: &Bitset, selection: &Selection) -> Self {
         let mut counts = Vec::new();
-        for facet in Facet::ALL {
+        for facet in Facet::ALL.into_iter().filter(|facet| facet.offered(catalog)) {
             let mut base = matching_text.clone();
-            selection.restrict(catalog, &mut base, Some(facet));
-            counts
-                .extend(values(catalog, facet).into_iter().map(|value| (value, base.count_with(value.bits(catalog)))));
+            selection.restrict(catalog, zone, &mut base, Some(facet));
+            let count = |value: FacetValue| value.bits(catalog, zone).map_or(0, |bits| base.count_with(bits));
+            counts.extend(values(catalog, zone, facet).into_iter().map(|value| (value, count(value))));
         }
         FacetCounts { counts }
     }

@@ -139,7 +139,13 @@ fn index_of_words(
 
 /// The facet bitsets and sort orders of `talks`, which have `tags` tags and `institutions`
 /// institutions between them.
-pub fn facet_tables(talks: &[Talk], tags: usize, institutions: usize) -> FacetTables {
+pub fn facet_tables(
+    talks: &[Talk],
+    tags: usize,
+    institutions: usize,
+    [rooms, tracks, languages]: [&[&str]; 3],
+    event_language: Option<&str>,
+) -> FacetTables {
     let bitset_words = talks.len().div_ceil(64);
     // One bitset per facet value: bit t is set when talk t has the value.
     let bitsets = |values: usize, values_of: &dyn Fn(&Talk) -> Vec<usize>| {
@@ -153,13 +159,22 @@ pub fn facet_tables(talks: &[Talk], tags: usize, institutions: usize) -> FacetTa
     };
     let indices = |values: &[u16]| values.iter().map(|&value| usize::from(value)).collect();
     let format = |talk: &Talk| Format::ALL.iter().position(|&format| format == talk.format).into_iter().collect();
+    let named = |names: &[&str], name: Option<&str>| {
+        name.and_then(|name| names.binary_search(&name).ok()).into_iter().collect()
+    };
+    // Talks without a start sort after every start, in data order.
+    let starts = talks.iter().map(|talk| talk.start.unwrap_or(i64::MAX)).collect();
     FacetTables {
         bitset_words,
         tag_bits: bitsets(tags, &|talk| indices(talk.tags)),
         institution_bits: bitsets(institutions, &|talk| indices(talk.institutions)),
         format_bits: bitsets(Format::ALL.len(), &format),
+        room_bits: bitsets(rooms.len(), &|talk| named(rooms, talk.room)),
+        track_bits: bitsets(tracks.len(), &|talk| named(tracks, talk.track)),
+        language_bits: bitsets(languages.len(), &|talk| named(languages, talk.language.or(event_language))),
         title_rank: ranks(talks.iter().map(|talk| fold(talk.title)).collect()),
         surname_rank: ranks(talks.iter().map(surname_key).collect()),
+        start_rank: ranks(starts),
     }
 }
 

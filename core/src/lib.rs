@@ -17,6 +17,7 @@ pub mod matcher;
 pub mod model;
 pub mod query;
 pub mod rich_text;
+pub mod schedule;
 pub mod search;
 pub mod sorted_set;
 pub mod state;

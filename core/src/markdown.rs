@@ -24,13 +24,7 @@ impl Block {
     }
 }
 
-/// Whether `url` may be a link's target.
-pub fn is_safe_link(url: &str) -> bool {
-    let url = url.trim();
-    ["http://", "https://", "mailto:"].iter().any(|scheme| {
-        url.len() > scheme.len() && url.get(..scheme.len()).is_some_and(|start| start.eq_ignore_ascii_case(scheme))
-    }) && !url.contains(char::is_whitespace)
-}
+pub use crate::rich_text::is_safe_link;
 
 fn is_line_break(tag: &str) -> bool {
     let name = tag.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/').trim();

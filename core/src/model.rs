@@ -4,6 +4,7 @@
 use crate::field::Field;
 use crate::index::WordIndexBuilder;
 pub use crate::rich_text::{BlockKind, BlockMarkup, RichText, Span, SpanKind};
+use crate::schedule::DayTable;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// The whole catalog: what one data file describes.
@@ -14,10 +15,18 @@ pub struct Catalog {
     pub tags: &'static [Tag],
     /// Every institution named by a speaker, sorted, each once: the institution facet's values.
     pub institutions: &'static [&'static str],
+    /// Every room, track and language (a talk's, or else the event's) of the talks, sorted,
+    /// each once: those facets' values.
+    pub rooms: Vec<&'static str>,
+    pub tracks: Vec<&'static str>,
+    pub languages: Vec<&'static str>,
     /// In data order, which is also the default display order.
     pub talks: &'static [Talk],
     /// Facet bitsets and sort orders, derived with the catalog (`index::facet_tables`).
     pub facets: FacetTables,
+    /// The talks' days in the event's zone, and in the viewer's once the app has said.
+    pub(crate) event_days: DayTable,
+    pub(crate) viewer_days: OnceLock<DayTable>,
     /// The word index, derived from the talks' text on first use: see [`Catalog::words`].
     words: OnceLock<SearchIndex>,
     /// The word index as far as [`Catalog::derive_words`] has built it.
@@ -35,9 +44,14 @@ pub struct FacetTables {
     pub tag_bits: &'static [u64],
     pub institution_bits: &'static [u64],
     pub format_bits: &'static [u64],
+    pub room_bits: &'static [u64],
+    pub track_bits: &'static [u64],
+    pub language_bits: &'static [u64],
     /// Each talk's position in title order and in speaker-surname order.
     pub title_rank: &'static [u32],
     pub surname_rank: &'static [u32],
+    /// Each talk's position in time order (talks without a start last, in data order).
+    pub start_rank: &'static [u32],
 }
 
 /// The word index (`index::word_index`): a keystroke only looks things up.
@@ -233,6 +247,9 @@ pub struct Talk {
     /// the data's local times in the event's zone.
     pub start: Option<i64>,
     pub end: Option<i64>,
+    /// The event zone's offset from UTC at the start, in seconds: which day the talk is on
+    /// there, without a zone database in the app.
+    pub utc_offset: i32,
     /// A room name or a location.
     pub room: Option<&'static str>,
     pub track: Option<&'static str>,
@@ -320,15 +337,36 @@ impl Catalog {
         institutions: &'static [&'static str],
         talks: &'static [Talk],
     ) -> Catalog {
-        let facets = crate::index::facet_tables(talks, tags.len(), institutions.len());
+        let values = |value_of: &dyn Fn(&Talk) -> Option<&'static str>| {
+            let mut values: Vec<&'static str> = talks.iter().filter_map(value_of).collect();
+            values.sort_unstable();
+            values.dedup();
+            values
+        };
+        let rooms = values(&|talk| talk.room);
+        let tracks = values(&|talk| talk.track);
+        let languages = values(&|talk| talk.language.or(event.language));
+        let facets = crate::index::facet_tables(
+            talks,
+            tags.len(),
+            institutions.len(),
+            [&rooms, &tracks, &languages],
+            event.language,
+        );
+        let event_days = DayTable::new(talks.iter().map(|talk| talk.start), talks.iter().map(|talk| talk.utc_offset));
         let short_set_min_positions = crate::index::SHORT_SET_MIN_POSITIONS;
         Catalog {
             event,
             series,
             tags,
             institutions,
+            rooms,
+            tracks,
+            languages,
             talks,
             facets,
+            event_days,
+            viewer_days: OnceLock::new(),
             words: OnceLock::new(),
             words_in_progress: Mutex::default(),
             short_set_min_positions,
@@ -340,6 +378,7 @@ impl Catalog {
     pub fn with_short_sets_from(self, min_positions: usize) -> Catalog {
         Catalog {
             short_set_min_positions: min_positions,
+            viewer_days: OnceLock::new(),
             words: OnceLock::new(),
             words_in_progress: Mutex::default(),
             ..self

@@ -69,6 +69,7 @@ pub fn prepare_with(file: data_file::Catalog, min_positions: usize) -> Catalog {
                 bio: rich_text(talk.bio),
                 start: talk.start,
                 end: talk.end,
+                utc_offset: talk.utc_offset,
                 room: talk.room.map(leak_str),
                 track: talk.track.map(leak_str),
                 language: talk.language.map(leak_str),

@@ -123,6 +123,15 @@ pub fn pieces(text: &str, markup: &BlockMarkup, marks: &[Range<usize>]) -> Vec<P
     out
 }
 
+/// Whether `url` may be a link's target: an `http`, `https` or `mailto` address. The build
+/// checks every link with it; the view checks again before making one.
+pub fn is_safe_link(url: &str) -> bool {
+    let url = url.trim();
+    ["http://", "https://", "mailto:"].iter().any(|scheme| {
+        url.len() > scheme.len() && url.get(..scheme.len()).is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    }) && !url.contains(char::is_whitespace)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

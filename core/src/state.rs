@@ -1,6 +1,7 @@
 //! The view state and the pure reducer that every UI change goes through.
 
 use crate::facets::{FacetValue, Selection};
+use crate::schedule::Zone;
 use crate::sorted_set::SortedSet;
 use crate::view::shown_talks;
 use crate::Catalog;
@@ -14,10 +15,13 @@ pub enum SortOrder {
     Title,
     /// By the first speaker's surname.
     Speaker,
+    /// By start time: upcoming talks first, then the past ones, latest first.
+    Time,
 }
 
 impl SortOrder {
-    pub const ALL: [SortOrder; 4] = [SortOrder::Relevance, SortOrder::Data, SortOrder::Title, SortOrder::Speaker];
+    pub const ALL: [SortOrder; 5] =
+        [SortOrder::Relevance, SortOrder::Time, SortOrder::Data, SortOrder::Title, SortOrder::Speaker];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -25,6 +29,7 @@ impl SortOrder {
             SortOrder::Data => "programme",
             SortOrder::Title => "title",
             SortOrder::Speaker => "speaker",
+            SortOrder::Time => "time",
         }
     }
 
@@ -34,6 +39,7 @@ impl SortOrder {
             SortOrder::Data => "Programme order",
             SortOrder::Title => "Title",
             SortOrder::Speaker => "Speaker surname",
+            SortOrder::Time => "Time",
         }
     }
 
@@ -64,6 +70,12 @@ pub struct ViewState {
     pub favourites_only: bool,
     /// Pages of talks shown beyond the first ("Show more"); a new result starts at the first.
     pub extra_pages: usize,
+    /// The zone times and days are shown in: the person's choice, kept in local storage, not
+    /// in links (whoever opens one has their own).
+    pub zone: Zone,
+    /// The viewer's clock when the view was made (seconds since 1970), which tells past talks
+    /// from upcoming ones; `None` splits nothing.
+    pub now: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,8 +100,11 @@ pub enum Action {
     /// Stops showing the shared list: "Favourites only" shows the person's own again.
     LeaveSharedFavourites,
     /// Replaces the view with one decoded from the URL (at page load, after Back or Forward)
-    /// and shows the page its opened talk is on; the person's own favourites stay as they are.
-    Restore(ViewState),
+    /// and shows the page its opened talk is on; the person's own favourites, zone and clock
+    /// stay as they are.
+    Restore(Box<ViewState>),
+    /// Shows times and days in this zone. Chosen days stay chosen: the same dates there.
+    SetZone(Zone),
 }
 
 impl ViewState {
@@ -227,7 +242,10 @@ fn update(state: &ViewState, action: Action) -> ViewState {
         }
         Action::LeaveSharedFavourites => next.shared_favourites = None,
         Action::ShowMore => next.extra_pages += 1,
-        Action::Restore(restored) => next = restored.with_favourites(next.favourites),
+        Action::Restore(restored) => {
+            next = ViewState { zone: next.zone, now: next.now, ..restored.with_favourites(next.favourites) };
+        }
+        Action::SetZone(zone) => next.zone = zone,
     }
     next
 }
@@ -314,7 +332,7 @@ mod tests {
     fn restore_replaces_the_view_and_keeps_the_own_favourites() {
         let restored = ViewState { query: "x".into(), ..ViewState::default() };
         let before = run(&[Action::ToggleExpanded(1), Action::ToggleFavourite(4)]);
-        let after = update(&before, Action::Restore(restored.clone()));
+        let after = update(&before, Action::Restore(Box::new(restored.clone())));
         assert_eq!(after, ViewState { favourites: [4].into(), ..restored });
     }
 
@@ -322,7 +340,7 @@ mod tests {
     fn a_shared_list_is_shown_but_only_starring_changes_the_own_favourites() {
         let own = run(&[Action::ToggleFavourite(1), Action::ToggleFavourite(2)]);
         let link = ViewState { shared_favourites: Some([5].into()), favourites_only: true, ..ViewState::default() };
-        let state = update(&own, Action::Restore(link));
+        let state = update(&own, Action::Restore(Box::new(link)));
         assert_eq!((state.shown_favourites(), &state.favourites), (&[5].into(), &[1, 2].into()));
 
         // Starring while the shared list is shown stars for the person; the list stays.
@@ -337,7 +355,7 @@ mod tests {
         }
         // A link carrying the person's own list is theirs, not a shared one.
         let own_link = ViewState { shared_favourites: Some([1, 2].into()), ..ViewState::default() };
-        assert_eq!(update(&own, Action::Restore(own_link)).shared_favourites, None);
+        assert_eq!(update(&own, Action::Restore(Box::new(own_link))).shared_favourites, None);
     }
 
     #[test]

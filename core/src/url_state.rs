@@ -3,6 +3,7 @@
 //! kept exactly as it was. Decoding never fails: anything unknown or malformed is dropped.
 
 use crate::facets::Selection;
+use crate::schedule::{iso_date, parse_iso_date};
 use crate::sorted_set::SortedSet;
 use crate::state::{SortOrder, ViewState};
 use crate::{Catalog, Format};
@@ -13,6 +14,10 @@ const QUERY: &str = "tc-q";
 const TAG: &str = "tc-tag";
 const INSTITUTION: &str = "tc-from";
 const FORMAT: &str = "tc-format";
+const DAY: &str = "tc-day";
+const TRACK: &str = "tc-track";
+const ROOM: &str = "tc-room";
+const LANGUAGE: &str = "tc-lang";
 const SORT: &str = "tc-sort";
 const TALK: &str = "tc-talk";
 const FAVOURITE: &str = "tc-fav";
@@ -42,6 +47,11 @@ impl PageAddress {
 /// Longest query kept from a URL, in characters: enough for any real search.
 pub const MAX_QUERY_CHARS: usize = 200;
 
+/// Where `name` is in `names`, as a facet value's index.
+fn position(names: &[&str], name: &str) -> Option<u16> {
+    names.iter().position(|known| *known == name).map(|at| at as u16)
+}
+
 fn pairs(search: &str) -> impl Iterator<Item = (Cow<'_, str>, Cow<'_, str>)> {
     form_urlencoded::parse(search.strip_prefix('?').unwrap_or(search).as_bytes())
 }
@@ -57,6 +67,10 @@ pub fn decode(catalog: &Catalog, search: &str) -> ViewState {
             TAG => selection.tags.extend(catalog.tag_index(&value).map(|tag| tag as u16)),
             INSTITUTION => selection.institutions.extend(catalog.institution_index(&value).map(|i| i as u16)),
             FORMAT => selection.formats.extend(Format::ALL.into_iter().find(|format| format.id() == value)),
+            DAY => selection.days.extend(parse_iso_date(&value)),
+            TRACK => selection.tracks.extend(position(&catalog.tracks, &value)),
+            ROOM => selection.rooms.extend(position(&catalog.rooms, &value)),
+            LANGUAGE => selection.languages.extend(position(&catalog.languages, &value)),
             SORT => state.sort = SortOrder::from_id(&value),
             TALK => state.open = catalog.talk_index(&value),
             FAVOURITE => favourites.extend(catalog.talk_index(&value)),
@@ -85,6 +99,20 @@ pub fn encode(catalog: &Catalog, state: &ViewState, search: &str) -> String {
     let mut ours = form_urlencoded::Serializer::new(String::new());
     if !state.query.is_empty() {
         ours.append_pair(QUERY, &state.query);
+    }
+    for &day in &state.selection.days {
+        ours.append_pair(DAY, &iso_date(day));
+    }
+    let selection = &state.selection;
+    let named = [
+        (TRACK, &selection.tracks, &catalog.tracks),
+        (ROOM, &selection.rooms, &catalog.rooms),
+        (LANGUAGE, &selection.languages, &catalog.languages),
+    ];
+    for (key, selected, names) in named {
+        for &at in selected {
+            ours.append_pair(key, names[usize::from(at)]);
+        }
     }
     for &tag in &state.selection.tags {
         ours.append_pair(TAG, catalog.tags[usize::from(tag)].id);

@@ -3,6 +3,7 @@
 
 use crate::facets::{Bitset, FacetCounts, FacetValue};
 use crate::query::{parse, Query};
+use crate::schedule::is_past;
 use crate::search::match_text;
 use crate::state::{SortOrder, ViewState};
 use crate::{Catalog, Talk};
@@ -24,6 +25,8 @@ pub struct View {
     pub facets: FacetCounts,
     /// The order actually applied (the state's, or the default for its query).
     pub sort: SortOrder,
+    /// In time order, where in `talks` the past ones begin (after every upcoming one).
+    pub past_from: Option<usize>,
 }
 
 /// One step that widens an empty result.
@@ -54,12 +57,16 @@ fn before_facets(catalog: &Catalog, state: &ViewState, query: &Query) -> (Bitset
 pub fn compute(catalog: &Catalog, state: &ViewState) -> View {
     let query = parse(&state.query);
     let (matching, scores) = before_facets(catalog, state, &query);
-    let facets = FacetCounts::compute(catalog, &matching, &state.selection);
+    let facets = FacetCounts::compute(catalog, state.zone, &matching, &state.selection);
     let mut shown = matching;
-    state.selection.restrict(catalog, &mut shown, None);
-    let sort = applied_sort(state, &query);
-    let talks = ordered(catalog, &shown, &scores, sort);
-    View { query, talks, facets, sort }
+    state.selection.restrict(catalog, state.zone, &mut shown, None);
+    let sort = applied_sort(catalog, state, &query);
+    let talks = ordered(catalog, state, &shown, &scores, sort);
+    let past_from = (sort == SortOrder::Time)
+        .then_some(state.now)
+        .flatten()
+        .and_then(|now| talks.iter().position(|&talk| is_past(catalog, talk, now)));
+    View { query, talks, facets, sort, past_from }
 }
 
 /// The talks `state` shows, in display order: [`compute`]'s `talks` without counting the
@@ -67,22 +74,29 @@ pub fn compute(catalog: &Catalog, state: &ViewState) -> View {
 pub fn shown_talks(catalog: &Catalog, state: &ViewState) -> Vec<usize> {
     let query = parse(&state.query);
     let (mut shown, scores) = before_facets(catalog, state, &query);
-    state.selection.restrict(catalog, &mut shown, None);
-    ordered(catalog, &shown, &scores, applied_sort(state, &query))
+    state.selection.restrict(catalog, state.zone, &mut shown, None);
+    ordered(catalog, state, &shown, &scores, applied_sort(catalog, state, &query))
 }
 
-fn applied_sort(state: &ViewState, query: &Query) -> SortOrder {
-    state.sort.unwrap_or(if query.has_positive_terms() { SortOrder::Relevance } else { SortOrder::Data })
+/// The state's order, or else: relevance for a search, time for a schedule, the programme's.
+fn applied_sort(catalog: &Catalog, state: &ViewState, query: &Query) -> SortOrder {
+    let unsorted = if catalog.has_times() { SortOrder::Time } else { SortOrder::Data };
+    state.sort.unwrap_or(if query.has_positive_terms() { SortOrder::Relevance } else { unsorted })
 }
 
 /// `shown` in `sort` order (`scores` from the text match, for relevance).
-fn ordered(catalog: &Catalog, shown: &Bitset, scores: &[u32], sort: SortOrder) -> Vec<usize> {
+fn ordered(catalog: &Catalog, state: &ViewState, shown: &Bitset, scores: &[u32], sort: SortOrder) -> Vec<usize> {
     let index = &catalog.facets;
+    let past = |talk: usize| state.now.is_some_and(|now| is_past(catalog, talk, now));
     let key = |talk: usize| match sort {
         SortOrder::Relevance => u32::MAX - scores[talk],
         SortOrder::Data => 0,
         SortOrder::Title => index.title_rank[talk],
         SortOrder::Speaker => index.surname_rank[talk],
+        // Upcoming talks soonest first, then past ones latest first: a series' page visited
+        // after some of it happened opens on what is next.
+        SortOrder::Time if past(talk) => u32::MAX - index.start_rank[talk],
+        SortOrder::Time => index.start_rank[talk],
     };
     // Sorted as (key, talk) pairs: ties keep programme order, and every order shares one copy
     // of the sort code in the wasm.
@@ -135,7 +149,7 @@ pub fn teaser(talk: &Talk) -> &'static str {
 pub fn relaxations(catalog: &Catalog, state: &ViewState) -> Vec<(Relaxation, usize)> {
     let count = |relaxed: ViewState| {
         let (mut talks, _) = before_facets(catalog, &relaxed, &parse(&relaxed.query));
-        relaxed.selection.restrict(catalog, &mut talks, None);
+        relaxed.selection.restrict(catalog, relaxed.zone, &mut talks, None);
         talks.len()
     };
     let mut found = Vec::new();

@@ -14,6 +14,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 use talk_catalog::catalog::catalog;
+use talk_catalog::catalog::state::ViewState;
 use talk_catalog::ui::{page_count, App, AppProps, CatalogRef, Options, StaticPage, StaticPageProps};
 use yew::AttrValue;
 
@@ -76,7 +77,8 @@ async fn render(options: Options, pages_url: Option<String>) -> String {
     let props = move || AppProps {
         catalog: CatalogRef(catalog()),
         options,
-        initial: Default::default(),
+        // Talks already over are listed after those to come, as on the day of the build.
+        initial: ViewState { now: Some(talk_catalog::intl::now()), ..ViewState::default() },
         address: Default::default(),
         pages_url: pages_url.map(AttrValue::from),
         focus_search: false,

@@ -1,12 +1,13 @@
-use super::catalog_ref::CatalogRef;
+use super::schedule::Schedule;
 use crate::catalog::facets::Selection;
 use crate::catalog::state::Action;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ActiveFiltersProps {
-    /// The catalog shown.
-    pub catalog: CatalogRef,
+    /// The catalog shown, and how its days and languages read.
+    pub schedule: Rc<Schedule>,
     pub selection: Selection,
     pub favourites_only: bool,
     /// Whether a text query is active too ("Clear all" clears it).
@@ -17,7 +18,6 @@ pub struct ActiveFiltersProps {
 /// The active filters as removable chips, and "Clear all". Renders nothing when none is active.
 #[component]
 pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
-    let catalog = props.catalog.0;
     let values = props.selection.values();
     if values.is_empty() && !props.favourites_only && !props.has_query {
         return html! {};
@@ -36,7 +36,7 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
     html! {
         <div class="tc-active">
             <ul class="tc-chips" aria-label="Active filters">
-                { for values.into_iter().map(|value| chip(value.label(catalog), Action::ToggleFacet(value))) }
+                { for values.into_iter().map(|value| chip(&props.schedule.value_label(value), Action::ToggleFacet(value))) }
                 if props.favourites_only {
                     { chip("Favourites", Action::SetFavouritesOnly(false)) }
                 }

@@ -6,6 +6,7 @@ use super::facet_panel::FacetPanel;
 use super::focus::use_focus_request;
 use super::global_listeners::use_global_listeners;
 use super::options::Options;
+use super::schedule::{stored_zone, use_schedule, use_stored_zone, zone_control};
 use super::search_box::SearchBox;
 use super::shared_favourites::shared_favourites;
 use super::sort_control::SortControl;
@@ -51,8 +52,13 @@ pub struct AppProps {
 pub fn initial_state(catalog: &'static Catalog, options: Options) -> ViewState {
     let from_url =
         if options.url_sync { url_state::decode(catalog, &platform::current_search()) } else { ViewState::default() };
-    let stored = ViewState { favourites: stored_favourites(catalog), ..ViewState::default() };
-    Reducer { catalog, page_size: options.page_size }.reduce(&stored, Action::Restore(from_url))
+    let stored = ViewState {
+        favourites: stored_favourites(catalog),
+        zone: stored_zone(),
+        now: Some(crate::intl::now()),
+        ..ViewState::default()
+    };
+    Reducer { catalog, page_size: options.page_size }.reduce(&stored, Action::Restore(Box::new(from_url)))
 }
 
 /// "20 talks", "3 of 20 talks": the live status after each change.
@@ -75,6 +81,8 @@ pub fn App(props: &AppProps) -> Html {
     let (announcement, announce) = use_announcer();
     use_url_sync(catalog, options.url_sync, &state.view);
     use_stored_favourites(catalog, &state.view.favourites);
+    use_stored_zone(state.view.zone);
+    let schedule = use_schedule(catalog, state.view.zone, catalog.event.language.unwrap_or("en"));
     let copy_link = use_copy_link(catalog, announce.clone());
     let focus = use_focus_request(catalog, state.view.open);
     use_global_listeners(catalog, options.url_sync, props.focus_search, &state);
@@ -108,29 +116,31 @@ pub fn App(props: &AppProps) -> Html {
         copy_link: &copy_link,
         address: &props.address,
         pages_url: props.pages_url.as_ref(),
+        schedule: &schedule,
     };
 
     html! {
         <div class="tc">
             <div class="tc-header">
                 <SearchBox value={state.view.query.clone()} on_change={on_action.reform(Action::SetQuery)} />
-                <SortControl value={view.sort} on_change={on_action.reform(Action::SetSort)} />
+                <SortControl value={view.sort} times={catalog.has_times()} on_change={on_action.reform(Action::SetSort)} />
+                { zone_control(&schedule, &on_action) }
                 { status(view.talks.len(), catalog.talks.len()) }
             </div>
             <div class="tc-body">
                 <FacetPanel
-                    catalog={props.catalog}
+                    schedule={Rc::clone(&schedule)}
                     counts={view.facets.clone()}
                     top={options.facet_top}
                     selection={state.view.selection.clone()}
                     on_toggle={on_action.reform(Action::ToggleFacet)}
                 />
                 <div class="tc-results">
-                    { toolbar(props.catalog, &state.view, &view, &on_action) }
+                    { toolbar(&schedule, &state.view, &view, &on_action) }
                     { live_region(&announcement) }
                     { shared_favourites(&state.view, &on_action, &announce) }
                     if view.talks.is_empty() {
-                        <EmptyState catalog={props.catalog} relaxations={view::relaxations(catalog, &state.view)} on_action={on_action.clone()} />
+                        <EmptyState schedule={Rc::clone(&schedule)} relaxations={view::relaxations(catalog, &state.view)} on_action={on_action.clone()} />
                     } else {
                         { talk_list(&list) }
                     }

@@ -1,13 +1,14 @@
-use super::catalog_ref::CatalogRef;
+use super::schedule::Schedule;
 use super::talks;
 use crate::catalog::state::Action;
 use crate::catalog::view::Relaxation;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EmptyStateProps {
-    /// The catalog shown.
-    pub catalog: CatalogRef,
+    /// The catalog shown, and how its days and languages read.
+    pub schedule: Rc<Schedule>,
     /// Each way to widen the search, with how many talks it would show.
     pub relaxations: Vec<(Relaxation, usize)>,
     pub on_action: Callback<Action>,
@@ -16,11 +17,13 @@ pub struct EmptyStateProps {
 /// "No talks match", with one-click ways out.
 #[component]
 pub fn EmptyState(props: &EmptyStateProps) -> Html {
-    let catalog = props.catalog.0;
+    let catalog = props.schedule.catalog;
     let suggestion = |&(relaxation, count): &(Relaxation, usize)| {
         let (label, action) = match relaxation {
             Relaxation::ClearQuery => ("Clear the search".to_owned(), Action::SetQuery(String::new())),
-            Relaxation::RemoveFacet(value) => (format!("Remove {}", value.label(catalog)), Action::ToggleFacet(value)),
+            Relaxation::RemoveFacet(value) => {
+                (format!("Remove {}", props.schedule.value_label(value)), Action::ToggleFacet(value))
+            }
             Relaxation::ShowAllNotJustFavourites => {
                 ("Show all, not just favourites".to_owned(), Action::SetFavouritesOnly(false))
             }

@@ -1,11 +1,12 @@
-use super::catalog_ref::CatalogRef;
+use super::schedule::Schedule;
 use crate::catalog::facets::{Facet, FacetCounts, FacetValue, Selection};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FacetPanelProps {
-    /// The catalog shown.
-    pub catalog: CatalogRef,
+    /// The catalog shown, and how its days and languages read.
+    pub schedule: Rc<Schedule>,
     pub counts: FacetCounts,
     /// Values a long facet lists until "Show all" is pressed.
     pub top: usize,
@@ -15,6 +16,10 @@ pub struct FacetPanelProps {
 
 fn legend(facet: Facet) -> &'static str {
     match facet {
+        Facet::Day => "Day",
+        Facet::Track => "Track",
+        Facet::Room => "Room",
+        Facet::Language => "Language",
         Facet::Tag => "Topic",
         Facet::Institution => "Institution",
         Facet::Format => "Format",
@@ -24,6 +29,10 @@ fn legend(facet: Facet) -> &'static str {
 /// What a facet's values are called, for "Show all 497 institutions".
 fn plural(facet: Facet) -> &'static str {
     match facet {
+        Facet::Day => "days",
+        Facet::Track => "tracks",
+        Facet::Room => "rooms",
+        Facet::Language => "languages",
         Facet::Tag => "topics",
         Facet::Institution => "institutions",
         Facet::Format => "formats",
@@ -32,6 +41,10 @@ fn plural(facet: Facet) -> &'static str {
 
 fn value_id(value: FacetValue) -> String {
     match value {
+        FacetValue::Day(day) => format!("tc-facet-day-{day}"),
+        FacetValue::Track(track) => format!("tc-facet-track-{track}"),
+        FacetValue::Room(room) => format!("tc-facet-room-{room}"),
+        FacetValue::Language(language) => format!("tc-facet-language-{language}"),
         FacetValue::Tag(tag) => format!("tc-facet-tag-{tag}"),
         FacetValue::Institution(institution) => format!("tc-facet-from-{institution}"),
         FacetValue::Format(format) => format!("tc-facet-format-{}", format.id()),
@@ -43,14 +56,14 @@ fn value_id(value: FacetValue) -> String {
 /// values (and the selected ones) until its "Show all" button is pressed.
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
-    let catalog = props.catalog.0;
+    let schedule = &props.schedule;
     // Which facets list all their values, one bit each: how the panel looks, not part of the
     // view state. (A `u32` state, as the app's other ones: one copy of the hook in the wasm.)
     let show_all = use_state(|| 0u32);
     html! {
         <details class="tc-filters">
             <summary>{ "Filters" }</summary>
-            { for Facet::ALL.into_iter().map(|facet| {
+            { for Facet::ALL.into_iter().filter(|facet| facet.offered(schedule.catalog)).map(|facet| {
                 let bit = 1 << facet as u32;
                 let all = *show_all & bit != 0;
                 let listing = props.counts.listing(facet, &props.selection, props.top, all);
@@ -72,7 +85,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                                     <input type="checkbox" id={id.clone()} {checked} disabled={count == 0 && !checked} {onchange} />
                                     <label for={id}>
                                         // Isolated: a right-to-left name must not reorder the count.
-                                        <bdi>{ value.label(catalog) }</bdi>
+                                        <bdi>{ schedule.value_label(value) }</bdi>
                                         <span class="tc-count">{ format!(" ({count})") }</span>
                                     </label>
                                 </li>

@@ -36,7 +36,7 @@ pub fn use_global_listeners(
         }
         let history = url_sync.then(|| {
             platform::on_history_change(move || {
-                state.dispatch(Action::Restore(url_state::decode(catalog, &platform::current_search())));
+                state.dispatch(Action::Restore(Box::new(url_state::decode(catalog, &platform::current_search()))));
             })
         });
         let slash = platform::on_slash_key(|| platform::focus_element(SEARCH_INPUT_ID));

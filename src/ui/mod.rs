@@ -12,6 +12,7 @@ mod global_listeners;
 mod highlight;
 mod options;
 mod rich_text;
+mod schedule;
 mod search_box;
 mod shared_favourites;
 mod sort_control;
@@ -27,6 +28,7 @@ mod url_sync;
 pub use app::{initial_state, App, AppProps};
 pub use catalog_ref::CatalogRef;
 pub use options::Options;
+pub use schedule::Schedule;
 pub use static_pages::{page_count, StaticPage, StaticPageProps};
 pub use talk_card::{TalkCard, TalkCardProps};
 
@@ -47,6 +49,10 @@ fn talks(count: usize) -> String {
 pub fn mount(catalog: &'static crate::catalog::Catalog) {
     match crate::platform::host_element() {
         Some(host) => {
+            if catalog.has_times() {
+                let offsets = catalog.talks.iter().map(|talk| talk.start.map_or(0, crate::intl::viewer_offset));
+                catalog.set_viewer_offsets(offsets);
+            }
             let options = Options::from_attributes(|name| crate::platform::data_attribute(&host, name));
             let mut initial = initial_state(catalog, options);
             // What was typed into the pre-rendered box while the app loaded is the query, and

@@ -53,7 +53,12 @@ impl Options {
     }
 
     pub fn section_tag(self) -> String {
-        format!("h{}", self.heading_level + 1)
+        format!("h{}", (self.heading_level + 1).min(6))
+    }
+
+    /// These options with talk titles one level down: below the headings of days.
+    pub fn one_level_down(self) -> Options {
+        Options { heading_level: (self.heading_level + 1).min(6), ..self }
     }
 }
 

@@ -5,6 +5,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct SortControlProps {
     pub value: SortOrder,
+    /// Whether the talks have times, to be sorted by.
+    pub times: bool,
     pub on_change: Callback<Option<SortOrder>>,
 }
 
@@ -17,7 +19,7 @@ pub fn SortControl(props: &SortControlProps) -> Html {
         <div class="tc-sort">
             <label for="tc-sort-select">{ "Sort by" }</label>
             <select id="tc-sort-select" {onchange}>
-                { for SortOrder::ALL.into_iter().map(|order| html! {
+                { for SortOrder::ALL.into_iter().filter(|&order| order != SortOrder::Time || props.times).map(|order| html! {
                     <option value={order.id()} selected={order == props.value}>{ order.label() }</option>
                 }) }
             </select>

@@ -4,7 +4,11 @@
 
 use super::catalog_ref::CatalogRef;
 use super::options::Options;
+use super::schedule::Schedule;
 use super::talk_card::TalkCard;
+use crate::catalog::schedule::Zone;
+use crate::catalog::state::ViewState;
+use crate::catalog::view::shown_talks;
 use crate::catalog::Catalog;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -70,7 +74,7 @@ pub struct StaticPageProps {
     pub options: Options,
 }
 
-/// One page of talks in programme order, every abstract shown, with the pager: the body of
+/// One page of talks in the default view's order, every abstract shown, with the pager: the body of
 /// `pages/{page + 1}.html`.
 #[component]
 pub fn StaticPage(props: &StaticPageProps) -> Html {
@@ -78,16 +82,20 @@ pub fn StaticPage(props: &StaticPageProps) -> Html {
     let catalog = props.catalog.0;
     let talks = catalog.talks.len();
     let shown = (props.page * size).min(talks)..((props.page + 1) * size).min(talks);
+    // The order the catalog page continues in: the programme's, or for a schedule, time.
+    let order = shown_talks(catalog, &ViewState { now: Some(crate::intl::now()), ..ViewState::default() });
+    let schedule = Rc::new(Schedule::new(catalog, Zone::Event, catalog.event.language.unwrap_or("en")));
     let (query, selection) = (Rc::default(), Rc::default());
     html! {
         <div class="tc tc-static">
             <p class="tc-status">{ format!("Talks {} to {} of {talks}", shown.start + 1, shown.end) }</p>
             <ol class="tc-list" start={(shown.start + 1).to_string()}>
-                { for shown.map(|talk| html! {
+                { for order[shown.clone()].iter().map(|&talk| html! {
                     <li>
                         <TalkCard
                             catalog={props.catalog}
                             index={talk}
+                            schedule={Rc::clone(&schedule)}
                             options={props.options}
                             expanded=true
                             favourite=false

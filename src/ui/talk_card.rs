@@ -2,13 +2,15 @@ use super::catalog_ref::CatalogRef;
 use super::highlight::highlighted;
 use super::options::Options;
 use super::rich_text::rich_text;
-use crate::catalog::facets::{FacetValue, Selection};
+use super::schedule::Schedule;
+use crate::catalog::facets::{Facet, FacetValue, Selection};
 use crate::catalog::field::Field;
 use crate::catalog::query::Query;
+use crate::catalog::rich_text::is_safe_link;
 use crate::catalog::state::Action;
 use crate::catalog::url_state::PageAddress;
 use crate::catalog::view::teaser;
-use crate::catalog::{Catalog, Format};
+use crate::catalog::{Catalog, Format, LinkKind, Talk};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,6 +20,8 @@ pub struct TalkCardProps {
     pub catalog: CatalogRef,
     /// Index of the talk in the catalog.
     pub index: usize,
+    /// How its time, day and language read.
+    pub schedule: Rc<Schedule>,
     /// For the heading levels.
     #[prop_or_default]
     pub options: Options,
@@ -110,6 +114,55 @@ fn series_nav(index: usize, links: &Links) -> Html {
     }
 }
 
+/// What a link of `kind` is called when the data gives it no label.
+fn link_kind_label(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Slides => "Slides",
+        LinkKind::Video => "Video",
+        LinkKind::Recording => "Recording",
+        LinkKind::Paper => "Paper",
+        LinkKind::Code => "Code",
+        LinkKind::Other => "Link",
+    }
+}
+
+/// The talk's slides, recordings and other links, each named by its label or kind.
+fn talk_links(talk: &Talk) -> Html {
+    let links: Vec<_> = talk.links.iter().filter(|link| is_safe_link(link.url)).collect();
+    if links.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="tc-links" aria-label="Links">
+            { for links.into_iter().map(|link| {
+                let label = if link.label.is_empty() { link_kind_label(link.kind) } else { link.label };
+                html! {
+                    <li><a class={classes!("tc-link", format!("tc-link-{}", link.kind.id()))} href={link.url} rel="noopener" dir="auto">{ label }</a></li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+/// The talk's track, and its language where the catalog has several, as labels.
+fn labels(talk: &Talk, schedule: &Schedule) -> Html {
+    let catalog = schedule.catalog;
+    let language = talk.language.or(catalog.event.language).filter(|_| Facet::Language.offered(catalog));
+    if talk.track.is_none() && language.is_none() {
+        return html! {};
+    }
+    html! {
+        <ul class="tc-labels" aria-label="Track and language">
+            if let Some(track) = talk.track {
+                <li class="tc-label tc-track" dir="auto">{ track }</li>
+            }
+            if let Some(language) = language {
+                <li class="tc-label tc-language">{ schedule.language(language) }</li>
+            }
+        </ul>
+    }
+}
+
 /// One talk: `<article data-talk-id>` with a heading, speakers, tags as filter buttons, a
 /// two-line teaser, and a disclosure button for the abstract, bio and links to other talks.
 #[component]
@@ -155,10 +208,15 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
             if talk.format == Format::Tutorial {
                 <p class="tc-format">{ Format::Tutorial.label() }</p>
             }
+            { props.schedule.when(index) }
             <ul class="tc-speakers">
                 { for talk.speakers.iter().map(|speaker| html! {
                     <li class="tc-speaker">
-                        <span class="tc-speaker-name" dir="auto">{ speaker.name }</span>
+                        if let Some(url) = speaker.url.filter(|url| is_safe_link(url)) {
+                            <a class="tc-speaker-name" href={url} rel="noopener" dir="auto">{ speaker.name }</a>
+                        } else {
+                            <span class="tc-speaker-name" dir="auto">{ speaker.name }</span>
+                        }
                         if !speaker.affiliation.is_empty() {
                             { ", " }
                             <span class="tc-affiliation" dir="auto">{ speaker.affiliation }</span>
@@ -166,6 +224,8 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                     </li>
                 }) }
             </ul>
+            { labels(talk, &props.schedule) }
+            { talk_links(talk) }
             <ul class="tc-tags" aria-label="Topics">
                 { for talk.tags.iter().map(|&tag| {
                     let value = FacetValue::Tag(tag);

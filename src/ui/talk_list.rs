@@ -1,11 +1,13 @@
 use super::catalog_ref::CatalogRef;
 use super::copy_link::CopyLink;
 use super::options::Options;
+use super::schedule::Schedule;
 use super::static_pages::{page_count, Pager, PagerFrom};
 use super::talk_card::TalkCard;
 use crate::catalog::facets::Selection;
 use crate::catalog::query::Query;
-use crate::catalog::state::{Action, ViewState};
+use crate::catalog::schedule::is_past;
+use crate::catalog::state::{Action, SortOrder, ViewState};
 use crate::catalog::url_state::PageAddress;
 use crate::catalog::view::View;
 use std::rc::Rc;
@@ -29,18 +31,50 @@ pub struct TalkList<'a> {
     pub address: &'a Rc<PageAddress>,
     /// Pre-rendering only: where the static pages of the later talks are.
     pub pages_url: Option<&'a AttrValue>,
+    /// How times and days read.
+    pub schedule: &'a Rc<Schedule>,
+}
+
+/// In time order, the headed groups talks are listed in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Day(i32),
+    Unscheduled,
+    Past,
+}
+
+/// `talks` (in display order) cut into runs of one group each.
+fn groups(list: &TalkList, talks: &[usize]) -> Vec<(Group, Vec<usize>)> {
+    let catalog = list.catalog.0;
+    let days = &catalog.days(list.state.zone).talk_days;
+    let group = |talk: usize| match (list.state.now, days[talk]) {
+        (Some(now), _) if is_past(catalog, talk, now) => Group::Past,
+        (_, Some(day)) => Group::Day(day),
+        (_, None) => Group::Unscheduled,
+    };
+    let mut groups: Vec<(Group, Vec<usize>)> = Vec::new();
+    for &talk in talks {
+        match groups.last_mut() {
+            Some((last, members)) if *last == group(talk) => members.push(talk),
+            _ => groups.push((group(talk), vec![talk])),
+        }
+    }
+    groups
 }
 
 /// The shown pages' cards, then "Show more" while talks are left (and, pre-rendered, the
 /// pager to the static pages).
 pub fn talk_list(list: &TalkList) -> Html {
-    let TalkList { catalog, view, state, rendered, options, .. } = *list;
+    let TalkList { catalog, view, state, rendered, .. } = *list;
+    let grouped = view.sort == SortOrder::Time;
+    let options = if grouped { list.options.one_level_down() } else { list.options };
     let card = |talk: usize| {
         html! {
             <li key={catalog.0.talks[talk].id}>
                 <TalkCard
                     {catalog}
                     index={talk}
+                    schedule={Rc::clone(list.schedule)}
                     {options}
                     expanded={state.expanded.contains(&talk)}
                     favourite={state.favourites.contains(&talk)}
@@ -57,19 +91,35 @@ pub fn talk_list(list: &TalkList) -> Html {
     let show_more = list.on_action.reform(|_: MouseEvent| Action::ShowMore);
     html! {
         <>
-            <ol class="tc-list">
-                { for list.render_now.iter().map(|&talk| card(talk)) }
-            </ol>
+            if grouped {
+                { for groups(list, list.render_now).into_iter().map(|(group, talks)| {
+                    let (id, title) = match group {
+                        Group::Day(day) => (format!("tc-day-{day}"), list.schedule.day(day, true)),
+                        Group::Unscheduled => ("tc-day-unscheduled".to_owned(), "Time to be announced".to_owned()),
+                        Group::Past => ("tc-day-past".to_owned(), "Past talks".to_owned()),
+                    };
+                    html! {
+                        <section class="tc-group" aria-labelledby={id.clone()} key={id.clone()}>
+                            <@{list.options.title_tag()} class="tc-group-title" {id}>{ title }</@>
+                            <ol class="tc-list">{ for talks.into_iter().map(card) }</ol>
+                        </section>
+                    }
+                }) }
+            } else {
+                <ol class="tc-list">
+                    { for list.render_now.iter().map(|&talk| card(talk)) }
+                </ol>
+            }
             if rendered < view.talks.len() {
                 <p class="tc-more-talks">
                     { format!("Showing {rendered} of {} talks. ", view.talks.len()) }
                     <button type="button" class="tc-link-button" onclick={show_more}>
-                        { format!("Show {} more", (view.talks.len() - rendered).min(options.page_size)) }
+                        { format!("Show {} more", (view.talks.len() - rendered).min(list.options.page_size)) }
                     </button>
                 </p>
                 // Only pre-rendered pages link static pages: keep the pager out of the wasm.
                 if let Some(pages_url) = list.pages_url.filter(|_| cfg!(feature = "ssr")) {
-                    <Pager page=0 pages={page_count(catalog.0, options.page_size)} from={PagerFrom::First { pages_url: pages_url.clone() }} />
+                    <Pager page=0 pages={page_count(catalog.0, list.options.page_size)} from={PagerFrom::First { pages_url: pages_url.clone() }} />
                 }
             }
         </>

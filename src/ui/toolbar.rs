@@ -1,11 +1,12 @@
 use super::active_filters::ActiveFilters;
-use super::catalog_ref::CatalogRef;
+use super::schedule::Schedule;
 use crate::catalog::state::{Action, ViewState};
 use crate::catalog::view::View;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Above the list: the active filters, "Favourites only" and "Expand all".
-pub fn toolbar(catalog: CatalogRef, state: &ViewState, view: &View, on_action: &Callback<Action>) -> Html {
+pub fn toolbar(schedule: &Rc<Schedule>, state: &ViewState, view: &View, on_action: &Callback<Action>) -> Html {
     let favourites_only = on_action.reform(|event: Event| {
         Action::SetFavouritesOnly(event.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
     });
@@ -19,7 +20,7 @@ pub fn toolbar(catalog: CatalogRef, state: &ViewState, view: &View, on_action: &
     html! {
         <div class="tc-toolbar">
             <ActiveFilters
-                {catalog}
+                schedule={Rc::clone(schedule)}
                 selection={state.selection.clone()}
                 favourites_only={state.favourites_only}
                 has_query={!view.query.is_empty()}
