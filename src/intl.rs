@@ -30,11 +30,6 @@ impl TimeFormat {
     pub fn day(&self, day: i32, long: bool) -> String {
         self.formats.day(day, long)
     }
-
-    /// The zone's IANA name, e.g. "Europe/Berlin".
-    pub fn zone_name(&self) -> String {
-        self.formats.zone_name()
-    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -50,10 +45,12 @@ mod imp {
         #[wasm_bindgen(catch, js_namespace = Intl, js_name = DateTimeFormat)]
         fn date_time_format(locales: &Array, options: &Object) -> Result<DateTimeFormat, JsValue>;
 
-        #[wasm_bindgen(catch, js_namespace = Intl, js_name = DisplayNames)]
-        fn display_names(locales: &Array, options: &Object) -> Result<DisplayNames, JsValue>;
-
+        #[wasm_bindgen(js_namespace = Intl)]
         type DisplayNames;
+
+        // Unlike `DateTimeFormat`, it must be called with `new`.
+        #[wasm_bindgen(constructor, catch, js_namespace = Intl)]
+        fn new(locales: &Array, options: &Object) -> Result<DisplayNames, JsValue>;
 
         #[wasm_bindgen(method, catch)]
         fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
@@ -93,7 +90,7 @@ mod imp {
     /// the same language (en-US writes 12-hour times, en-GB 24-hour), then `locale`.
     pub fn locales(locale: &str) -> Array {
         let locales = Array::new();
-        let browser = web_sys::window().and_then(|window| window.navigator().language());
+        let browser = crate::platform::browser_language();
         let primary = |tag: &str| tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
         if let Some(browser) = browser.filter(|browser| primary(browser) == primary(locale)) {
             locales.push(&browser.into());
@@ -134,16 +131,17 @@ mod imp {
             let noon = i64::from(day) * SECONDS_PER_DAY + SECONDS_PER_DAY / 2;
             format(if long { &self.long_day } else { &self.short_day }, noon)
         }
+    }
 
-        pub fn zone_name(&self) -> String {
-            let resolved = self.times.as_ref().map(|times| times.resolved_options());
-            let zone = resolved.and_then(|options| Reflect::get(&options, &"timeZone".into()).ok());
-            zone.and_then(|zone| zone.as_string()).unwrap_or_default()
-        }
+    /// The viewer's zone's IANA name, as the browser has it.
+    pub fn viewer_zone() -> String {
+        let resolved = date_time_format(&Array::new(), &Object::new()).ok().map(|format| format.resolved_options());
+        let zone = resolved.and_then(|options| Reflect::get(&options, &"timeZone".into()).ok());
+        zone.and_then(|zone| zone.as_string()).unwrap_or_default()
     }
 
     pub fn language_name(locale: &str, tag: &str) -> Option<String> {
-        let names = display_names(&locales(locale), &options(&[("type", "language")])).ok()?;
+        let names = DisplayNames::new(&locales(locale), &options(&[("type", "language")])).ok()?;
         names.of(tag).ok()?.as_string()
     }
 
@@ -186,14 +184,15 @@ mod imp {
             let date = jiff::civil::Date::new(year as i16, month as i8, day as i8).unwrap_or_default();
             date.strftime(if long { "%A %-d %B" } else { "%a %-d %b" }).to_string()
         }
-
-        pub fn zone_name(&self) -> String {
-            self.zone.iana_name().unwrap_or("UTC").to_owned()
-        }
     }
 
     pub fn language_name(_locale: &str, _tag: &str) -> Option<String> {
         None
+    }
+
+    /// Pre-rendered, there is no viewer: their zone is named once the app runs.
+    pub fn viewer_zone() -> String {
+        "UTC".to_owned()
     }
 
     /// Pre-rendered, the viewer's zone is the event's.
@@ -212,4 +211,4 @@ pub fn language_name(locale: &str, tag: &str) -> String {
     imp::language_name(locale, tag).unwrap_or_else(|| tag.to_owned())
 }
 
-pub use imp::{now, viewer_offset};
+pub use imp::{now, viewer_offset, viewer_zone};

@@ -158,6 +158,11 @@ pub fn save_favourites(ids: &[String]) {
     }
 }
 
+/// The browser's language (`navigator.language`), e.g. "en-GB".
+pub fn browser_language() -> Option<String> {
+    web_sys::window()?.navigator().language()
+}
+
 /// The person's zone choice is theirs on every page, so one key for the site.
 const ZONE_KEY: &str = "talk-catalog:zone";
 

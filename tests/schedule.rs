@@ -125,6 +125,17 @@ fn the_zone_and_clock_survive_restoring_a_url() {
 }
 
 #[test]
+fn switching_zones_keeps_the_chosen_days_that_have_talks_there() {
+    let catalog = schedule();
+    catalog.set_viewer_offsets(catalog.talks.iter().map(|_| 13 * 3600));
+    let reducer = Reducer { catalog, page_size: 50 };
+    let mut state = ViewState { zone: Zone::Viewer, ..ViewState::default() };
+    state.selection.days = ["2026-03-30", "2026-03-31"].map(|day| parse_iso_date(day).unwrap()).into_iter().collect();
+    let switched = reducer.reduce(&state, Action::SetZone(Zone::Event));
+    assert_eq!(switched.selection.days.iter().map(|&day| iso_date(day)).collect::<Vec<_>>(), ["2026-03-30"]);
+}
+
+#[test]
 fn a_catalog_without_times_is_as_before() {
     let catalog = support::load("data/talks.toml");
     assert!(!catalog.has_times());

@@ -55,6 +55,11 @@ impl<T: Ord + Copy> SortedSet<T> {
         self.0.is_empty()
     }
 
+    /// Keeps only the items `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
+        self.0.retain(keep);
+    }
+
     pub fn clear(&mut self) {
         self.0.clear();
     }

@@ -103,7 +103,8 @@ pub enum Action {
     /// and shows the page its opened talk is on; the person's own favourites, zone and clock
     /// stay as they are.
     Restore(Box<ViewState>),
-    /// Shows times and days in this zone. Chosen days stay chosen: the same dates there.
+    /// Shows times and days in this zone. Chosen days stay chosen where that date has talks
+    /// in it.
     SetZone(Zone),
 }
 
@@ -159,6 +160,13 @@ impl Reducer<'_> {
                     (cleared, shown)
                 };
                 self.reveal_open(update(&state, action), &shown)
+            }
+            Action::SetZone(zone) => {
+                // A date chosen in one zone may have no talks in the other: it is dropped
+                // rather than left to empty the list.
+                let mut next = update(state, action);
+                next.selection.days.retain(|&day| self.catalog.days(zone).talks_on(day).is_some());
+                next
             }
             Action::Restore(_) => {
                 let next = update(state, action);

@@ -5,7 +5,7 @@ use crate::catalog::facets::FacetValue;
 use crate::catalog::schedule::Zone;
 use crate::catalog::state::Action;
 use crate::catalog::Catalog;
-use crate::intl::{language_name, TimeFormat};
+use crate::intl::{language_name, viewer_zone, TimeFormat};
 use crate::platform;
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -79,11 +79,6 @@ impl Schedule {
             </p>
         }
     }
-
-    /// The zone's name, e.g. "Europe/Berlin".
-    pub fn zone_name(&self) -> String {
-        self.times.zone_name()
-    }
 }
 
 /// The schedule of `catalog` in the state's zone, made again only when the zone changes.
@@ -115,14 +110,8 @@ pub fn zone_control(schedule: &Schedule, on_action: &Callback<Action>) -> Html {
     if !catalog.has_times() {
         return html! {};
     }
-    let names = [Zone::Event, Zone::Viewer].map(|zone| {
-        let name = if zone == schedule.zone {
-            schedule.zone_name()
-        } else {
-            Schedule::new(catalog, zone, &schedule.locale).zone_name()
-        };
-        (zone, name)
-    });
+    let event_zone = catalog.event.time_zone.unwrap_or("UTC").to_owned();
+    let names = [(Zone::Event, event_zone), (Zone::Viewer, viewer_zone())];
     let onchange = on_action.reform(|event: Event| {
         let value = event.target_unchecked_into::<HtmlSelectElement>().value();
         Action::SetZone(Zone::from_id(&value).unwrap_or_default())

@@ -253,9 +253,9 @@ export async function statusText(page) {
  * `suite.session` with a page it opened itself (`suite.open(path)`, or `suite.reopen(path)` for
  * just the page), which is then closed too. `suite.assertNoErrors()` checks the current page's
  * recorded errors; both may be destructured from the suite. `root`: the build to serve, if
- * not dist/.
+ * not dist/; `open`: `openCatalog`'s options for each test's page.
  */
-export function catalogSuite({ before, after, beforeEach, afterEach }, { root = DIST } = {}) {
+export function catalogSuite({ before, after, beforeEach, afterEach }, { root = DIST, open = {} } = {}) {
   const suite = {
     server: undefined,
     browser: undefined,
@@ -286,7 +286,7 @@ export function catalogSuite({ before, after, beforeEach, afterEach }, { root = 
     await suite.server?.close();
   });
   beforeEach(async () => {
-    suite.session = await openCatalog(suite.browser, suite.server.url);
+    suite.session = await openCatalog(suite.browser, suite.server.url, open);
   });
   afterEach(async () => {
     await suite.session?.close();

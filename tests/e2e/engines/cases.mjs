@@ -24,7 +24,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, FRAGMENT, ROOT, hostSite, startServer, statusCount, waitFor } from '../harness.mjs';
+import { DIST, FRAGMENT, ROOT, fixtureDist, hostSite, startServer, statusCount, waitFor } from '../harness.mjs';
 import { enginesToRun, launchEngine } from './driver.mjs';
 
 /** The error recorder, inline (so pages the service worker serves offline have it too). */
@@ -570,6 +570,35 @@ async function embedWaitsForItsStylesheet({ open }) {
 }
 
 /** Title → case. Every engine runs each of them. */
+/**
+ * A schedule (`scripts/build-fixture schedule`): times read in the event's zone whatever the
+ * machine's, and in the viewer's own once chosen, named as this engine's `Intl` names it.
+ */
+async function scheduleTimes({ open }) {
+  const server = await startServer(fixtureDist('schedule'), { inject: RECORDER });
+  try {
+    const page = await open(server.url);
+    const when = () => page.evaluate(() => document.querySelector('[data-talk-id="hessian-free"] .tc-when').textContent);
+    // Berlin, 10:00–10:45 on 28 March 2026: the talk's local times in the data.
+    assert.match(await when(), /\b10:00\D+10:45\b/);
+    const viewerZone = await page.evaluate(() => {
+      const parts = new Intl.DateTimeFormat([navigator.language, 'en'], { timeZoneName: 'short' }).formatToParts(new Date('2026-03-28T09:00:00Z'));
+      return parts.find((part) => part.type === 'timeZoneName').value;
+    });
+    await page.evaluate(() => {
+      const select = document.getElementById('tc-zone-select');
+      select.value = 'local';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitFor((zone) => document.querySelector('[data-talk-id="hessian-free"] .tc-when').textContent.includes(zone), {
+      args: [viewerZone],
+      message: `the times in the viewer's zone (${viewerZone})`,
+    });
+  } finally {
+    await server.close();
+  }
+}
+
 const CASES = {
   'loads: the 20 seed talks, the app ready, styled': load,
   'search narrows and ranks ("hessian"), highlights, clears': searching,
@@ -589,6 +618,7 @@ const CASES = {
   '"Copy link" without a clipboard, or refused: said so, the link selected in a field': copyLinkWithoutClipboard,
   'typing an operator after a word leaves that word finished': operatorAfterAWord,
   'embedded with a slow stylesheet: the app waits for it, and nothing moves': embedWaitsForItsStylesheet,
+  "a schedule's times read in the event's zone, then in the viewer's": scheduleTimes,
 };
 
 for (const name of enginesToRun()) {
