@@ -134,12 +134,12 @@ impl FacetValue {
         &table[position * index.bitset_words..(position + 1) * index.bitset_words]
     }
 
-    /// The text shown for this value.
-    pub fn label(self, catalog: &Catalog) -> &'static str {
+    /// The text shown for this value: the data's, or for a format, the UI's in `messages`.
+    pub fn label(self, catalog: &Catalog, messages: &crate::Messages) -> &'static str {
         match self {
             FacetValue::Tag(tag) => catalog.tags[usize::from(tag)].label,
             FacetValue::Institution(institution) => catalog.institutions[usize::from(institution)],
-            FacetValue::Format(format) => format.label(),
+            FacetValue::Format(format) => format.label(messages),
         }
     }
 }

@@ -1,10 +1,13 @@
 use super::catalog_ref::CatalogRef;
 use crate::catalog::facets::Selection;
+use crate::catalog::messages::fill;
 use crate::catalog::state::Action;
+use crate::catalog::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ActiveFiltersProps {
+    pub lang: Lang,
     /// The catalog shown.
     pub catalog: CatalogRef,
     pub selection: Selection,
@@ -18,6 +21,7 @@ pub struct ActiveFiltersProps {
 #[component]
 pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
     let catalog = props.catalog.0;
+    let messages = props.lang.messages();
     let values = props.selection.values();
     if values.is_empty() && !props.favourites_only && !props.has_query {
         return html! {};
@@ -26,7 +30,7 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
         let onclick = props.on_action.reform(move |_: MouseEvent| action.clone());
         html! {
             <li>
-                <button type="button" class="tc-chip" aria-label={format!("Remove filter: {label}")} {onclick}>
+                <button type="button" class="tc-chip" aria-label={fill(messages.remove_filter, &[label])} {onclick}>
                     <bdi>{ label.to_owned() }</bdi><span aria-hidden="true">{ " ×" }</span>
                 </button>
             </li>
@@ -35,13 +39,13 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
     let clear_all = props.on_action.reform(|_: MouseEvent| Action::ClearFilters);
     html! {
         <div class="tc-active">
-            <ul class="tc-chips" aria-label="Active filters">
-                { for values.into_iter().map(|value| chip(value.label(catalog), Action::ToggleFacet(value))) }
+            <ul class="tc-chips" aria-label={messages.active_filters}>
+                { for values.into_iter().map(|value| chip(value.label(catalog, messages), Action::ToggleFacet(value))) }
                 if props.favourites_only {
-                    { chip("Favourites", Action::SetFavouritesOnly(false)) }
+                    { chip(messages.favourites, Action::SetFavouritesOnly(false)) }
                 }
             </ul>
-            <button type="button" class="tc-link-button" onclick={clear_all}>{ "Clear all" }</button>
+            <button type="button" class="tc-link-button" onclick={clear_all}>{ messages.clear_all }</button>
         </div>
     }
 }

@@ -15,9 +15,10 @@ use super::talk_list::{talk_list, TalkList};
 use super::toolbar::toolbar;
 use super::two_step_render::use_two_step_render;
 use super::url_sync::use_url_sync;
+use super::{counted, talks};
 use crate::catalog::state::{Action, Reducer, ViewState};
 use crate::catalog::url_state::{self, PageAddress};
-use crate::catalog::{view, Catalog};
+use crate::catalog::{view, Catalog, Lang};
 use crate::platform;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -56,8 +57,12 @@ pub fn initial_state(catalog: &'static Catalog, options: Options) -> ViewState {
 }
 
 /// "20 talks", "3 of 20 talks": the live status after each change.
-fn status(shown: usize, total: usize) -> Html {
-    let text = if shown == total { format!("{total} talks") } else { format!("{shown} of {total} talks") };
+fn status(lang: Lang, shown: usize, total: usize) -> Html {
+    let text = if shown == total {
+        talks(lang, total)
+    } else {
+        counted(lang, &lang.messages().status_some, total, &[&platform::format_number(lang, shown)])
+    };
     html! { <p class="tc-status" role="status">{ text }</p> }
 }
 
@@ -65,6 +70,7 @@ fn status(shown: usize, total: usize) -> Html {
 pub fn App(props: &AppProps) -> Html {
     let catalog = props.catalog.0;
     let options = props.options;
+    let lang = options.language(catalog);
     let state = use_reducer(|| UiState {
         view: props.initial.clone(),
         reducer: Reducer { catalog, page_size: options.page_size },
@@ -75,7 +81,7 @@ pub fn App(props: &AppProps) -> Html {
     let (announcement, announce) = use_announcer();
     use_url_sync(catalog, options.url_sync, &state.view);
     use_stored_favourites(catalog, &state.view.favourites);
-    let copy_link = use_copy_link(catalog, announce.clone());
+    let copy_link = use_copy_link(catalog, lang, announce.clone());
     let focus = use_focus_request(catalog, state.view.open);
     use_global_listeners(catalog, options.url_sync, props.focus_search, &state);
     let rendered = view.rendered(state.view.extra_pages, options.page_size);
@@ -97,6 +103,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let list = TalkList {
         catalog: props.catalog,
+        lang,
         view: &view,
         state: &state.view,
         rendered,
@@ -111,14 +118,15 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="tc">
+        <div class="tc" lang={lang.tag()}>
             <div class="tc-header">
-                <SearchBox value={state.view.query.clone()} on_change={on_action.reform(Action::SetQuery)} />
-                <SortControl value={view.sort} on_change={on_action.reform(Action::SetSort)} />
-                { status(view.talks.len(), catalog.talks.len()) }
+                <SearchBox {lang} value={state.view.query.clone()} on_change={on_action.reform(Action::SetQuery)} />
+                <SortControl {lang} value={view.sort} on_change={on_action.reform(Action::SetSort)} />
+                { status(lang, view.talks.len(), catalog.talks.len()) }
             </div>
             <div class="tc-body">
                 <FacetPanel
+                    {lang}
                     catalog={props.catalog}
                     counts={view.facets.clone()}
                     top={options.facet_top}
@@ -126,11 +134,11 @@ pub fn App(props: &AppProps) -> Html {
                     on_toggle={on_action.reform(Action::ToggleFacet)}
                 />
                 <div class="tc-results">
-                    { toolbar(props.catalog, &state.view, &view, &on_action) }
+                    { toolbar(props.catalog, lang, &state.view, &view, &on_action) }
                     { live_region(&announcement) }
-                    { shared_favourites(&state.view, &on_action, &announce) }
+                    { shared_favourites(lang, &state.view, &on_action, &announce) }
                     if view.talks.is_empty() {
-                        <EmptyState catalog={props.catalog} relaxations={view::relaxations(catalog, &state.view)} on_action={on_action.clone()} />
+                        <EmptyState {lang} catalog={props.catalog} relaxations={view::relaxations(catalog, &state.view)} on_action={on_action.clone()} />
                     } else {
                         { talk_list(&list) }
                     }

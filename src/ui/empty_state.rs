@@ -1,11 +1,14 @@
 use super::catalog_ref::CatalogRef;
 use super::talks;
+use crate::catalog::messages::fill;
 use crate::catalog::state::Action;
 use crate::catalog::view::Relaxation;
+use crate::catalog::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EmptyStateProps {
+    pub lang: Lang,
     /// The catalog shown.
     pub catalog: CatalogRef,
     /// Each way to widen the search, with how many talks it would show.
@@ -17,19 +20,22 @@ pub struct EmptyStateProps {
 #[component]
 pub fn EmptyState(props: &EmptyStateProps) -> Html {
     let catalog = props.catalog.0;
+    let (lang, messages) = (props.lang, props.lang.messages());
     let suggestion = |&(relaxation, count): &(Relaxation, usize)| {
         let (label, action) = match relaxation {
-            Relaxation::ClearQuery => ("Clear the search".to_owned(), Action::SetQuery(String::new())),
-            Relaxation::RemoveFacet(value) => (format!("Remove {}", value.label(catalog)), Action::ToggleFacet(value)),
+            Relaxation::ClearQuery => (messages.clear_search.to_owned(), Action::SetQuery(String::new())),
+            Relaxation::RemoveFacet(value) => {
+                (fill(messages.remove_value, &[value.label(catalog, messages)]), Action::ToggleFacet(value))
+            }
             Relaxation::ShowAllNotJustFavourites => {
-                ("Show all, not just favourites".to_owned(), Action::SetFavouritesOnly(false))
+                (messages.show_all_not_just_favourites.to_owned(), Action::SetFavouritesOnly(false))
             }
         };
         let onclick = props.on_action.reform(move |_: MouseEvent| action.clone());
         html! {
             <li>
                 <button type="button" class="tc-suggestion" disabled={count == 0} {onclick}>
-                    { label }<span class="tc-count">{ format!(" → {}", talks(count)) }</span>
+                    { label }<span class="tc-count">{ format!(" → {}", talks(lang, count)) }</span>
                 </button>
             </li>
         }
@@ -37,12 +43,12 @@ pub fn EmptyState(props: &EmptyStateProps) -> Html {
     let clear_all = props.on_action.reform(|_: MouseEvent| Action::ClearFilters);
     html! {
         <div class="tc-empty">
-            <p class="tc-empty-title">{ "No talks match." }</p>
+            <p class="tc-empty-title">{ messages.no_match }</p>
             <ul class="tc-suggestions">
                 { for props.relaxations.iter().map(suggestion) }
                 <li>
                     <button type="button" class="tc-suggestion" onclick={clear_all}>
-                        { "Clear all" }<span class="tc-count">{ format!(" → {}", talks(catalog.talks.len())) }</span>
+                        { messages.clear_all }<span class="tc-count">{ format!(" → {}", talks(lang, catalog.talks.len())) }</span>
                     </button>
                 </li>
             </ul>

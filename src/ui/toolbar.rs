@@ -1,11 +1,15 @@
 use super::active_filters::ActiveFilters;
 use super::catalog_ref::CatalogRef;
+use crate::catalog::messages::fill;
 use crate::catalog::state::{Action, ViewState};
 use crate::catalog::view::View;
+use crate::catalog::Lang;
+use crate::platform::format_number;
 use yew::prelude::*;
 
 /// Above the list: the active filters, "Favourites only" and "Expand all".
-pub fn toolbar(catalog: CatalogRef, state: &ViewState, view: &View, on_action: &Callback<Action>) -> Html {
+pub fn toolbar(catalog: CatalogRef, lang: Lang, state: &ViewState, view: &View, on_action: &Callback<Action>) -> Html {
+    let messages = lang.messages();
     let favourites_only = on_action.reform(|event: Event| {
         Action::SetFavouritesOnly(event.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
     });
@@ -19,6 +23,7 @@ pub fn toolbar(catalog: CatalogRef, state: &ViewState, view: &View, on_action: &
     html! {
         <div class="tc-toolbar">
             <ActiveFilters
+                {lang}
                 {catalog}
                 selection={state.selection.clone()}
                 favourites_only={state.favourites_only}
@@ -28,10 +33,10 @@ pub fn toolbar(catalog: CatalogRef, state: &ViewState, view: &View, on_action: &
             <div class="tc-toolbar-actions">
                 <label class="tc-check">
                     <input type="checkbox" checked={state.favourites_only} onchange={favourites_only} />
-                    { format!("Favourites only ({})", state.favourites.len()) }
+                    { fill(messages.favourites_only, &[&format_number(lang, state.favourites.len())]) }
                 </label>
                 <button type="button" class="tc-link-button" onclick={expand_all} disabled={view.talks.is_empty()}>
-                    { if all_expanded { "Collapse all" } else { "Expand all" } }
+                    { if all_expanded { messages.collapse_all } else { messages.expand_all } }
                 </button>
             </div>
         </div>
