@@ -352,7 +352,8 @@ async fn stars_toggle_and_favourites_only_shows_them() {
 fn french_event() -> &'static Catalog {
     use std::sync::OnceLock;
     static CATALOG: OnceLock<&'static Catalog> = OnceLock::new();
-    let text = || format!("{}\n[event]\nlanguage = \"fr-CA\"\n", include_str!("fixtures/search.toml"));
+    let text =
+        || format!("{}\n[event]\nname = \"Séminaire\"\nlanguage = \"fr-CA\"\n", include_str!("fixtures/search.toml"));
     CATALOG.get_or_init(|| load("search.toml, in French", &text()))
 }
 
