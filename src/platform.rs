@@ -3,6 +3,7 @@
 //! sandboxed frame or a browser without storage loses a convenience, never the catalog.
 
 use crate::catalog::url_state::PageAddress;
+use crate::catalog::Lang;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -137,6 +138,28 @@ pub struct Slices(Rc<RefCell<Option<Timeout>>>);
 /// Calls `on_change` after Back or Forward; dropping the listener stops it.
 pub fn on_history_change(on_change: impl Fn() + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "popstate", move |_| on_change())
+}
+
+/// `n` as `lang` writes the numbers of counts ("1,234", "1.234"), by the browser's
+/// `Intl.NumberFormat`, which knows every locale's rules. Natively (the pre-renderer) there is
+/// no `Intl`: the core's `Lang::format_number` writes the same for the languages the UI speaks.
+pub fn format_number(lang: Lang, n: usize) -> String {
+    thread_local! {
+        // One formatter, made on first use: making one costs far more than formatting with it.
+        static FORMAT: RefCell<Option<(Lang, js_sys::Function)>> = const { RefCell::new(None) };
+    }
+    if !cfg!(target_arch = "wasm32") {
+        return lang.format_number(n);
+    }
+    let formatted = FORMAT.with_borrow_mut(|format| {
+        if format.as_ref().is_none_or(|&(made_for, _)| made_for != lang) {
+            let locales = js_sys::Array::of1(&JsValue::from_str(lang.tag()));
+            *format = Some((lang, js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new()).format()));
+        }
+        let (_, format) = format.as_ref()?;
+        format.call1(&JsValue::NULL, &JsValue::from_f64(n as f64)).ok()?.as_string()
+    });
+    formatted.unwrap_or_else(|| lang.format_number(n))
 }
 
 /// Favourites are kept per page, so two catalogs on one site keep their own.

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use talk_catalog::catalog::query::parse;
 use talk_catalog::catalog::schedule::Zone;
 use talk_catalog::catalog::state::ViewState;
-use talk_catalog::catalog::{view, Catalog};
-use talk_catalog::ui::{App, AppProps, CatalogRef, Schedule, TalkCard, TalkCardProps};
+use talk_catalog::catalog::{view, Catalog, Lang};
+use talk_catalog::ui::{App, AppProps, CatalogRef, Options, Schedule, TalkCard, TalkCardProps};
 use talk_catalog_core::prepare;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -70,7 +70,7 @@ async fn render_card_of(catalog: &'static Catalog, index: usize, expanded: bool,
     let props = TalkCardProps {
         catalog: CatalogRef(catalog),
         index,
-        schedule: Rc::new(Schedule::new(catalog, Zone::Event, "en")),
+        schedule: Rc::new(Schedule::new(catalog, Zone::Event, Lang::En)),
         options: Default::default(),
         expanded,
         favourite: false,
@@ -204,13 +204,17 @@ async fn render_app() -> Element {
 }
 
 async fn render_app_of(catalog: &'static Catalog) -> Element {
+    render_app_with(catalog, Options::default()).await
+}
+
+async fn render_app_with(catalog: &'static Catalog, options: Options) -> Element {
     let window = gloo::utils::window();
     let path = window.location().pathname().unwrap();
     window.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path)).unwrap();
     let root = container();
     let props = AppProps {
         catalog: CatalogRef(catalog),
-        options: Default::default(),
+        options,
         initial: Default::default(),
         address: Default::default(),
         pages_url: None,
@@ -344,4 +348,59 @@ async fn stars_toggle_and_favourites_only_shows_them() {
     // Leave no star behind for the other tests (storage is shared).
     one(&root, "article .tc-star").dyn_into::<HtmlElement>().unwrap().click();
     yew::scheduler::flush().await;
+}
+
+/// The search fixture, its event in French (Canada's: the UI goes by the primary subtag).
+fn french_event() -> &'static Catalog {
+    use std::sync::OnceLock;
+    static CATALOG: OnceLock<&'static Catalog> = OnceLock::new();
+    let text =
+        || format!("{}\n[event]\nname = \"Séminaire\"\nlanguage = \"fr-CA\"\n", include_str!("fixtures/search.toml"));
+    CATALOG.get_or_init(|| load("search.toml, in French", &text()))
+}
+
+#[wasm_bindgen_test]
+async fn the_event_language_makes_the_ui_french() {
+    let root = render_app_of(french_event()).await;
+    let total = french_event().talks.len();
+    assert_eq!(one(&root, ".tc").get_attribute("lang").as_deref(), Some("fr"));
+    assert_eq!(texts(&root, "label[for=tc-sort-select]"), ["Trier par"]);
+    assert_eq!(texts(&root, ".tc-filters summary"), ["Filtres"]);
+    assert_eq!(status(&root), format!("{total} exposés"));
+    assert_eq!(texts(&root, "article .tc-toggle")[0], "Afficher le résumé");
+
+    type_query(&root, "qqqzzzx").await;
+    assert_eq!(status(&root), format!("0 sur {total} exposés"));
+    assert_eq!(texts(&root, ".tc-empty-title"), ["Aucun exposé ne correspond."]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_host_language_option_wins_over_the_event_language() {
+    let options = Options { lang: Some(Lang::De), ..Options::default() };
+    let root = render_app_with(french_event(), options).await;
+    let total = french_event().talks.len();
+    assert_eq!(one(&root, ".tc").get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(texts(&root, "label[for=tc-search-input]"), ["Vorträge durchsuchen"]);
+    assert_eq!(status(&root), format!("{total} Vorträge"));
+    let star = one(&root, "article .tc-star");
+    assert!(star.get_attribute("aria-label").unwrap().starts_with("Favorit: "));
+
+    type_query(&root, "hessian").await;
+    let shown = all(&root, "article[data-talk-id]").len();
+    assert!(shown < total);
+    assert_eq!(status(&root), format!("{shown} von {total} Vorträgen"));
+    assert_eq!(texts(&root, ".tc-active .tc-link-button"), ["Alles zurücksetzen"]);
+    root.remove();
+}
+
+/// The browser's `Intl.NumberFormat` and the core's grouping for the pre-renderer write the
+/// same numbers.
+#[wasm_bindgen_test]
+fn intl_and_the_native_digit_grouping_agree() {
+    for lang in Lang::ALL {
+        for n in [0, 7, 999, 1000, 1234, 9999, 12_345, 999_999, 1_234_567] {
+            assert_eq!(talk_catalog::platform::format_number(lang, n), lang.format_number(n), "{lang:?} {n}");
+        }
+    }
 }

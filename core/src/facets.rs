@@ -171,9 +171,10 @@ impl FacetValue {
         table.get(position * index.bitset_words..(position + 1) * index.bitset_words)
     }
 
-    /// The text shown for this value; for a day, its ISO date and for a language its tag, which
-    /// the view turns into words in the reader's language.
-    pub fn label(self, catalog: &Catalog) -> Cow<'static, str> {
+    /// The text shown for this value: the data's, or for a format, the UI's in `messages`;
+    /// for a day, its ISO date and for a language its tag, which the view turns into words in
+    /// the reader's language.
+    pub fn label(self, catalog: &Catalog, messages: &crate::Messages) -> Cow<'static, str> {
         match self {
             FacetValue::Day(day) => Cow::Owned(iso_date(day)),
             FacetValue::Track(track) => Cow::Borrowed(catalog.tracks[usize::from(track)]),
@@ -181,7 +182,7 @@ impl FacetValue {
             FacetValue::Language(language) => Cow::Borrowed(catalog.languages[usize::from(language)]),
             FacetValue::Tag(tag) => Cow::Borrowed(catalog.tags[usize::from(tag)].label),
             FacetValue::Institution(institution) => Cow::Borrowed(catalog.institutions[usize::from(institution)]),
-            FacetValue::Format(format) => Cow::Borrowed(format.label()),
+            FacetValue::Format(format) => Cow::Borrowed(format.label(messages)),
         }
     }
 }

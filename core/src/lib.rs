@@ -14,6 +14,7 @@ mod fold_table;
 pub mod index;
 mod leak;
 pub mod matcher;
+pub mod messages;
 pub mod model;
 pub mod query;
 pub mod rich_text;
@@ -34,6 +35,7 @@ pub mod prepare;
 #[cfg(feature = "data-file")]
 pub mod synthetic;
 
+pub use messages::{Lang, Messages};
 pub use model::{
     Catalog, Event, Format, Link, LinkKind, RichText, SearchIndex, Series, SeriesPart, Speaker, Tag, Talk,
 };

@@ -213,10 +213,10 @@ impl Format {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, messages: &crate::Messages) -> &'static str {
         match self {
-            Format::Talk => "Talk",
-            Format::Tutorial => "Tutorial",
+            Format::Talk => messages.format_talk,
+            Format::Tutorial => messages.format_tutorial,
         }
     }
 }

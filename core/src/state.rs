@@ -33,13 +33,13 @@ impl SortOrder {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, messages: &crate::Messages) -> &'static str {
         match self {
-            SortOrder::Relevance => "Relevance",
-            SortOrder::Data => "Programme order",
-            SortOrder::Title => "Title",
-            SortOrder::Speaker => "Speaker surname",
-            SortOrder::Time => "Time",
+            SortOrder::Relevance => messages.sort_relevance,
+            SortOrder::Data => messages.sort_programme,
+            SortOrder::Title => messages.sort_title,
+            SortOrder::Speaker => messages.sort_speaker,
+            SortOrder::Time => messages.sort_time,
         }
     }
 

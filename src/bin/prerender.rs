@@ -18,7 +18,7 @@ use talk_catalog::catalog::state::ViewState;
 use talk_catalog::ui::{page_count, App, AppProps, CatalogRef, Options, StaticPage, StaticPageProps};
 use yew::AttrValue;
 
-const OPTIONS: [&str; 4] = ["heading-level", "page-size", "facet-top", "url-sync"];
+const OPTIONS: [&str; 5] = ["heading-level", "page-size", "facet-top", "url-sync", "lang"];
 const PAGES: [&str; 2] = ["pages-dir", "pages-url"];
 
 /// The `--name value` pairs of the command line, or a message about the first bad argument.

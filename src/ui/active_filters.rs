@@ -1,5 +1,6 @@
 use super::schedule::Schedule;
 use crate::catalog::facets::Selection;
+use crate::catalog::messages::fill;
 use crate::catalog::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,6 +19,7 @@ pub struct ActiveFiltersProps {
 /// The active filters as removable chips, and "Clear all". Renders nothing when none is active.
 #[component]
 pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
+    let messages = props.schedule.lang.messages();
     let values = props.selection.values();
     if values.is_empty() && !props.favourites_only && !props.has_query {
         return html! {};
@@ -26,7 +28,7 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
         let onclick = props.on_action.reform(move |_: MouseEvent| action.clone());
         html! {
             <li>
-                <button type="button" class="tc-chip" aria-label={format!("Remove filter: {label}")} {onclick}>
+                <button type="button" class="tc-chip" aria-label={fill(messages.remove_filter, &[label])} {onclick}>
                     <bdi>{ label.to_owned() }</bdi><span aria-hidden="true">{ " ×" }</span>
                 </button>
             </li>
@@ -35,13 +37,13 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
     let clear_all = props.on_action.reform(|_: MouseEvent| Action::ClearFilters);
     html! {
         <div class="tc-active">
-            <ul class="tc-chips" aria-label="Active filters">
+            <ul class="tc-chips" aria-label={messages.active_filters}>
                 { for values.into_iter().map(|value| chip(&props.schedule.value_label(value), Action::ToggleFacet(value))) }
                 if props.favourites_only {
-                    { chip("Favourites", Action::SetFavouritesOnly(false)) }
+                    { chip(messages.favourites, Action::SetFavouritesOnly(false)) }
                 }
             </ul>
-            <button type="button" class="tc-link-button" onclick={clear_all}>{ "Clear all" }</button>
+            <button type="button" class="tc-link-button" onclick={clear_all}>{ messages.clear_all }</button>
         </div>
     }
 }

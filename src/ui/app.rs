@@ -16,9 +16,10 @@ use super::talk_list::{talk_list, TalkList};
 use super::toolbar::toolbar;
 use super::two_step_render::use_two_step_render;
 use super::url_sync::use_url_sync;
+use super::{counted, talks};
 use crate::catalog::state::{Action, Reducer, ViewState};
 use crate::catalog::url_state::{self, PageAddress};
-use crate::catalog::{view, Catalog};
+use crate::catalog::{view, Catalog, Lang};
 use crate::platform;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -62,8 +63,12 @@ pub fn initial_state(catalog: &'static Catalog, options: Options) -> ViewState {
 }
 
 /// "20 talks", "3 of 20 talks": the live status after each change.
-fn status(shown: usize, total: usize) -> Html {
-    let text = if shown == total { format!("{total} talks") } else { format!("{shown} of {total} talks") };
+fn status(lang: Lang, shown: usize, total: usize) -> Html {
+    let text = if shown == total {
+        talks(lang, total)
+    } else {
+        counted(lang, &lang.messages().status_some, total, &[&platform::format_number(lang, shown)])
+    };
     html! { <p class="tc-status" role="status">{ text }</p> }
 }
 
@@ -71,6 +76,7 @@ fn status(shown: usize, total: usize) -> Html {
 pub fn App(props: &AppProps) -> Html {
     let catalog = props.catalog.0;
     let options = props.options;
+    let lang = options.language(catalog);
     let state = use_reducer(|| UiState {
         view: props.initial.clone(),
         reducer: Reducer { catalog, page_size: options.page_size },
@@ -82,8 +88,8 @@ pub fn App(props: &AppProps) -> Html {
     use_url_sync(catalog, options.url_sync, &state.view);
     use_stored_favourites(catalog, &state.view.favourites);
     use_stored_zone(state.view.zone);
-    let schedule = use_schedule(catalog, state.view.zone, catalog.event.language.unwrap_or("en"));
-    let copy_link = use_copy_link(catalog, announce.clone());
+    let schedule = use_schedule(catalog, state.view.zone, lang);
+    let copy_link = use_copy_link(catalog, lang, announce.clone());
     let focus = use_focus_request(catalog, state.view.open);
     use_global_listeners(catalog, options.url_sync, props.focus_search, &state);
     let rendered = view.rendered(state.view.extra_pages, options.page_size);
@@ -105,6 +111,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let list = TalkList {
         catalog: props.catalog,
+        lang,
         view: &view,
         state: &state.view,
         rendered,
@@ -120,12 +127,12 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="tc">
+        <div class="tc" lang={lang.tag()}>
             <div class="tc-header">
-                <SearchBox value={state.view.query.clone()} on_change={on_action.reform(Action::SetQuery)} />
-                <SortControl value={view.sort} times={catalog.has_times()} on_change={on_action.reform(Action::SetSort)} />
+                <SearchBox {lang} value={state.view.query.clone()} on_change={on_action.reform(Action::SetQuery)} />
+                <SortControl {lang} value={view.sort} times={catalog.has_times()} on_change={on_action.reform(Action::SetSort)} />
                 { zone_control(&schedule, &on_action) }
-                { status(view.talks.len(), catalog.talks.len()) }
+                { status(lang, view.talks.len(), catalog.talks.len()) }
             </div>
             <div class="tc-body">
                 <FacetPanel
@@ -138,7 +145,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="tc-results">
                     { toolbar(&schedule, &state.view, &view, &on_action) }
                     { live_region(&announcement) }
-                    { shared_favourites(&state.view, &on_action, &announce) }
+                    { shared_favourites(lang, &state.view, &on_action, &announce) }
                     if view.talks.is_empty() {
                         <EmptyState schedule={Rc::clone(&schedule)} relaxations={view::relaxations(catalog, &state.view)} on_action={on_action.clone()} />
                     } else {

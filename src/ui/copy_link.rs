@@ -2,7 +2,7 @@
 //! copy from.
 
 use super::talk_card::copy_field_id;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Lang};
 use crate::platform;
 use yew::prelude::*;
 
@@ -22,7 +22,8 @@ impl CopyLink {
 }
 
 #[hook]
-pub fn use_copy_link(catalog: &'static Catalog, announce: Callback<AttrValue>) -> CopyLink {
+pub fn use_copy_link(catalog: &'static Catalog, lang: Lang, announce: Callback<AttrValue>) -> CopyLink {
+    let messages = lang.messages();
     // With which failure it was, so that a second one selects the field again.
     let fallback = use_state(|| None::<(usize, AttrValue, u32)>);
     let failures = use_mut_ref(|| 0u32);
@@ -39,7 +40,7 @@ pub fn use_copy_link(catalog: &'static Catalog, announce: Callback<AttrValue>) -
             platform::copy_text(&url.clone(), move |copied| {
                 if copied {
                     fallback.set(None);
-                    announce.emit("Link copied".into());
+                    announce.emit(messages.link_copied.into());
                 } else {
                     let failure = {
                         let mut failures = failures.borrow_mut();
@@ -47,8 +48,7 @@ pub fn use_copy_link(catalog: &'static Catalog, announce: Callback<AttrValue>) -
                         *failures
                     };
                     fallback.set(Some((talk, url, failure)));
-                    announce
-                        .emit("Could not copy the link: it is selected in the field below, copy it from there".into());
+                    announce.emit(messages.copy_failed.into());
                 }
             });
         })

@@ -1,5 +1,7 @@
+use super::counted;
 use super::schedule::Schedule;
 use crate::catalog::facets::{Facet, FacetCounts, FacetValue, Selection};
+use crate::platform::format_number;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,20 +16,8 @@ pub struct FacetPanelProps {
     pub on_toggle: Callback<FacetValue>,
 }
 
-fn legend(facet: Facet) -> &'static str {
-    match facet {
-        Facet::Day => "Day",
-        Facet::Track => "Track",
-        Facet::Room => "Room",
-        Facet::Language => "Language",
-        Facet::Tag => "Topic",
-        Facet::Institution => "Institution",
-        Facet::Format => "Format",
-    }
-}
-
-/// What a facet's values are called, for "Show all 497 institutions".
-fn plural(facet: Facet) -> &'static str {
+/// The facet's name in element ids (`tc-facet-topics`), whatever the language.
+fn id_name(facet: Facet) -> &'static str {
     match facet {
         Facet::Day => "days",
         Facet::Track => "tracks",
@@ -57,24 +47,26 @@ fn value_id(value: FacetValue) -> String {
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
     let schedule = &props.schedule;
+    let (lang, messages) = (schedule.lang, schedule.lang.messages());
     // Which facets list all their values, one bit each: how the panel looks, not part of the
     // view state. (A `u32` state, as the app's other ones: one copy of the hook in the wasm.)
     let show_all = use_state(|| 0u32);
     html! {
         <details class="tc-filters">
-            <summary>{ "Filters" }</summary>
+            <summary>{ messages.filters }</summary>
             { for Facet::ALL.into_iter().filter(|facet| facet.offered(schedule.catalog)).map(|facet| {
                 let bit = 1 << facet as u32;
                 let all = *show_all & bit != 0;
                 let listing = props.counts.listing(facet, &props.selection, props.top, all);
-                let list_id = format!("tc-facet-{}", plural(facet));
+                let list_id = format!("tc-facet-{}", id_name(facet));
+                let texts = messages.facet(facet);
                 let toggle = {
                     let show_all = show_all.clone();
                     Callback::from(move |_: MouseEvent| show_all.set(*show_all ^ bit))
                 };
                 html! {
                 <fieldset class="tc-facet">
-                    <legend>{ legend(facet) }</legend>
+                    <legend>{ texts.legend }</legend>
                     <ul id={list_id.clone()}>
                         { for listing.values.into_iter().map(|(value, count)| {
                             let id = value_id(value);
@@ -86,7 +78,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                                     <label for={id}>
                                         // Isolated: a right-to-left name must not reorder the count.
                                         <bdi>{ schedule.value_label(value) }</bdi>
-                                        <span class="tc-count">{ format!(" ({count})") }</span>
+                                        <span class="tc-count">{ format!(" ({})", format_number(lang, count)) }</span>
                                     </label>
                                 </li>
                             }
@@ -100,7 +92,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                             aria-controls={list_id}
                             onclick={toggle}
                         >
-                            { if all { format!("Show top {} {}", props.top, plural(facet)) } else { format!("Show all {total} {}", plural(facet)) } }
+                            { if all { counted(lang, &texts.show_top, props.top, &[]) } else { counted(lang, &texts.show_all, total, &[]) } }
                         </button>
                     }
                 </fieldset>

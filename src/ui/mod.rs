@@ -32,15 +32,21 @@ pub use schedule::Schedule;
 pub use static_pages::{page_count, StaticPage, StaticPageProps};
 pub use talk_card::{TalkCard, TalkCardProps};
 
+use crate::catalog::messages::{fill, Plural};
 use crate::catalog::state::{Action, Reducer};
+use crate::catalog::Lang;
+use crate::platform::format_number;
+
+/// A count as `lang` says it: `plural`'s form for `count`, with the count as `{0}` (written as
+/// the language writes numbers) and `more` as `{1}`….
+fn counted(lang: Lang, plural: &Plural, count: usize, more: &[&str]) -> String {
+    let number = format_number(lang, count);
+    fill(plural.pick(lang, count), &[&[number.as_str()], more].concat())
+}
 
 /// "1 talk", "3 talks".
-fn talks(count: usize) -> String {
-    if count == 1 {
-        "1 talk".to_owned()
-    } else {
-        format!("{count} talks")
-    }
+fn talks(lang: Lang, count: usize) -> String {
+    counted(lang, &lang.messages().talks, count, &[])
 }
 
 /// Renders the app showing `catalog` into the host element, in place of whatever the page

@@ -1,9 +1,10 @@
 //! Options an embedding page sets as data attributes on the host element:
 //! `data-theme="light|dark|auto"`, `data-url-sync="false"`, `data-heading-level="2".."5"`,
-//! `data-page-size="N"`, `data-facet-top="N"`.
+//! `data-page-size="N"`, `data-facet-top="N"`, `data-lang="de"` (the UI's language).
 
 use crate::catalog::facets::FACET_TOP;
 use crate::catalog::view::PAGE_SIZE;
+use crate::catalog::{Catalog, Lang};
 
 /// How the widget behaves on its host page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,11 +17,13 @@ pub struct Options {
     pub page_size: usize,
     /// Values a long facet lists before "Show all".
     pub facet_top: usize,
+    /// The UI's language, when the host asks for one the UI speaks (see [`Options::language`]).
+    pub lang: Option<Lang>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { url_sync: true, heading_level: 2, page_size: PAGE_SIZE, facet_top: FACET_TOP }
+        Options { url_sync: true, heading_level: 2, page_size: PAGE_SIZE, facet_top: FACET_TOP, lang: None }
     }
 }
 
@@ -44,7 +47,15 @@ impl Options {
         };
         let page_size = count("page-size", default.page_size);
         let facet_top = count("facet-top", default.facet_top);
-        Options { url_sync, heading_level, page_size, facet_top }
+        let lang = attribute("lang").and_then(|tag| Lang::from_tag(&tag));
+        Options { url_sync, heading_level, page_size, facet_top, lang }
+    }
+
+    /// The language the UI speaks with `catalog`: the host's choice, else the event's language
+    /// (when the UI speaks it), else English.
+    pub fn language(self, catalog: &Catalog) -> Lang {
+        let event = catalog.event.language.and_then(Lang::from_tag);
+        self.lang.or(event).unwrap_or_default()
     }
 
     /// The tag of a talk's title, and of the sections inside a talk.
@@ -87,6 +98,9 @@ mod tests {
             (&[("page-size", "99999999999999999999")], Options::default()),
             (&[("facet-top", "5")], Options { facet_top: 5, ..Options::default() }),
             (&[("facet-top", "0")], Options::default()),
+            (&[("lang", "de")], Options { lang: Some(Lang::De), ..Options::default() }),
+            (&[("lang", "fr-CA")], Options { lang: Some(Lang::Fr), ..Options::default() }),
+            (&[("lang", "pt")], Options::default()),
         ];
         for (attributes, expected) in table {
             assert_eq!(parse(attributes), *expected, "{attributes:?}");

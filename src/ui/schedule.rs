@@ -2,9 +2,10 @@
 //! their own, remembered in local storage) and in the UI's language.
 
 use crate::catalog::facets::FacetValue;
+use crate::catalog::messages::fill;
 use crate::catalog::schedule::Zone;
 use crate::catalog::state::Action;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Lang};
 use crate::intl::{language_name, viewer_zone, TimeFormat};
 use crate::platform;
 use std::borrow::Cow;
@@ -17,23 +18,24 @@ use yew::prelude::*;
 pub struct Schedule {
     pub catalog: &'static Catalog,
     pub zone: Zone,
-    locale: String,
+    /// The UI's language, which dates, numbers and language names follow.
+    pub lang: Lang,
     times: TimeFormat,
 }
 
 /// Compared by zone and language: a new one means every time on the page reads differently.
 impl PartialEq for Schedule {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.catalog, other.catalog) && self.zone == other.zone && self.locale == other.locale
+        std::ptr::eq(self.catalog, other.catalog) && self.zone == other.zone && self.lang == other.lang
     }
 }
 
 impl Schedule {
-    pub fn new(catalog: &'static Catalog, zone: Zone, locale: &str) -> Schedule {
+    pub fn new(catalog: &'static Catalog, zone: Zone, lang: Lang) -> Schedule {
         // Without a zone in the data, its times were written with offsets: shown in UTC.
         let event_zone = Some(catalog.event.time_zone.unwrap_or("UTC"));
-        let times = TimeFormat::new(locale, if zone == Zone::Event { event_zone } else { None });
-        Schedule { catalog, zone, locale: locale.to_owned(), times }
+        let times = TimeFormat::new(lang.tag(), if zone == Zone::Event { event_zone } else { None });
+        Schedule { catalog, zone, lang, times }
     }
 
     /// "Sat 28 Mar" (or with `long`, "Saturday 28 March"): a day in the zone shown.
@@ -42,7 +44,7 @@ impl Schedule {
     }
 
     pub fn language(&self, tag: &str) -> String {
-        language_name(&self.locale, tag)
+        language_name(self.lang.tag(), tag)
     }
 
     /// How a facet value reads: days and languages in the reader's words.
@@ -50,7 +52,7 @@ impl Schedule {
         match value {
             FacetValue::Day(day) => Cow::Owned(self.day(day, false)),
             FacetValue::Language(language) => Cow::Owned(self.language(self.catalog.languages[usize::from(language)])),
-            value => value.label(self.catalog),
+            value => value.label(self.catalog, self.lang.messages()),
         }
     }
 
@@ -83,8 +85,8 @@ impl Schedule {
 
 /// The schedule of `catalog` in the state's zone, made again only when the zone changes.
 #[hook]
-pub fn use_schedule(catalog: &'static Catalog, zone: Zone, locale: &str) -> Rc<Schedule> {
-    use_memo((zone, locale.to_owned()), |(zone, locale)| Schedule::new(catalog, *zone, locale))
+pub fn use_schedule(catalog: &'static Catalog, zone: Zone, lang: Lang) -> Rc<Schedule> {
+    use_memo((zone, lang), |&(zone, lang)| Schedule::new(catalog, zone, lang))
 }
 
 /// The zone chosen before, from local storage (the event's by default).
@@ -116,13 +118,14 @@ pub fn zone_control(schedule: &Schedule, on_action: &Callback<Action>) -> Html {
         let value = event.target_unchecked_into::<HtmlSelectElement>().value();
         Action::SetZone(Zone::from_id(&value).unwrap_or_default())
     });
+    let messages = schedule.lang.messages();
     let label = |zone: Zone, name: &str| match zone {
-        Zone::Event => format!("Event time ({name})"),
-        Zone::Viewer => format!("My time ({name})"),
+        Zone::Event => fill(messages.event_time, &[name]),
+        Zone::Viewer => fill(messages.my_time, &[name]),
     };
     html! {
         <div class="tc-sort tc-zone">
-            <label for="tc-zone-select">{ "Times in" }</label>
+            <label for="tc-zone-select">{ messages.times_in }</label>
             <select id="tc-zone-select" {onchange}>
                 { for names.iter().map(|(zone, name)| html! {
                     <option value={zone.id()} selected={*zone == schedule.zone}>{ label(*zone, name) }</option>

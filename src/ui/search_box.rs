@@ -1,3 +1,4 @@
+use crate::catalog::Lang;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -6,6 +7,7 @@ pub const SEARCH_INPUT_ID: &str = "tc-search-input";
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
+    pub lang: Lang,
     pub value: String,
     pub on_change: Callback<String>,
 }
@@ -13,6 +15,7 @@ pub struct SearchBoxProps {
 /// The search field. Escape clears it.
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let messages = props.lang.messages();
     let oninput = props.on_change.reform(|event: InputEvent| event.target_unchecked_into::<HtmlInputElement>().value());
     let onkeydown = {
         let (on_change, empty) = (props.on_change.clone(), props.value.is_empty());
@@ -25,20 +28,20 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     };
     html! {
         <div class="tc-search">
-            <label for={SEARCH_INPUT_ID}>{ "Search talks" }</label>
+            <label for={SEARCH_INPUT_ID}>{ messages.search_label }</label>
             <input
                 id={SEARCH_INPUT_ID}
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="Title, speaker, topic…  (press /)"
+                placeholder={messages.search_placeholder}
                 aria-describedby="tc-search-help"
                 value={props.value.clone()}
                 {oninput}
                 {onkeydown}
             />
             <p id="tc-search-help" class="tc-help">
-                { "Try \"exact phrase\", speaker:name, tag:topic, from:institution, -exclude." }
+                { messages.search_help }
             </p>
         </div>
     }

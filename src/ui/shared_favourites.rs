@@ -1,10 +1,18 @@
-use super::talks;
+use super::{counted, talks};
+use crate::catalog::messages::fill;
 use crate::catalog::state::{Action, ViewState};
+use crate::catalog::Lang;
 use yew::prelude::*;
 
 /// When the list shown is someone else's (from a shared link): says so, that the person's own
 /// favourites are untouched, and offers to add the list to them. Nothing otherwise.
-pub fn shared_favourites(state: &ViewState, on_action: &Callback<Action>, announce: &Callback<AttrValue>) -> Html {
+pub fn shared_favourites(
+    lang: Lang,
+    state: &ViewState,
+    on_action: &Callback<Action>,
+    announce: &Callback<AttrValue>,
+) -> Html {
+    let messages = lang.messages();
     let Some(shared) = &state.shared_favourites else { return html! {} };
     let not_mine = shared.iter().filter(|talk| !state.favourites.contains(talk)).count();
     let own = state.favourites.len();
@@ -12,27 +20,27 @@ pub fn shared_favourites(state: &ViewState, on_action: &Callback<Action>, announ
         let (on_action, announce) = (on_action.clone(), announce.clone());
         Callback::from(move |_: MouseEvent| {
             on_action.emit(Action::AddSharedFavourites);
-            announce.emit(format!("Added {} to your favourites", talks(not_mine)).into());
+            announce.emit(counted(lang, &messages.added_to_favourites, not_mine, &[]).into());
         })
     };
     let leave = on_action.reform(|_: MouseEvent| Action::LeaveSharedFavourites);
     html! {
-        <section class="tc-shared" aria-label="Shared favourites">
+        <section class="tc-shared" aria-label={messages.shared_favourites}>
             <p>
-                { format!("You are viewing someone's shared favourites ({}). ", talks(shared.len())) }
+                { format!("{} ", fill(messages.viewing_shared, &[&talks(lang, shared.len())])) }
                 if own == 0 {
-                    { "Starring a talk adds it to your own favourites." }
+                    { messages.starring_adds }
                 } else {
-                    { format!("Your own favourites ({}) are kept as they are.", talks(own)) }
+                    { fill(messages.own_kept, &[&talks(lang, own)]) }
                 }
             </p>
             <p class="tc-shared-actions">
                 if not_mine > 0 {
-                    <button type="button" class="tc-suggestion" onclick={add}>{ "Add these to my favourites" }</button>
+                    <button type="button" class="tc-suggestion" onclick={add}>{ messages.add_these }</button>
                 } else {
-                    <span>{ "All of these are in your favourites." }</span>
+                    <span>{ messages.all_in_favourites }</span>
                 }
-                <button type="button" class="tc-link-button" onclick={leave}>{ "Show my favourites" }</button>
+                <button type="button" class="tc-link-button" onclick={leave}>{ messages.show_my_favourites }</button>
             </p>
         </section>
     }

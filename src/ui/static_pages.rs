@@ -6,10 +6,12 @@ use super::catalog_ref::CatalogRef;
 use super::options::Options;
 use super::schedule::Schedule;
 use super::talk_card::TalkCard;
+use crate::catalog::messages::fill;
 use crate::catalog::schedule::Zone;
 use crate::catalog::state::ViewState;
 use crate::catalog::view::shown_talks;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Lang};
+use crate::platform::format_number;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -28,6 +30,7 @@ pub enum PagerFrom {
 
 #[derive(Properties, PartialEq)]
 pub struct PagerProps {
+    pub lang: Lang,
     /// The page shown, from 0.
     pub page: usize,
     pub pages: usize,
@@ -37,6 +40,7 @@ pub struct PagerProps {
 /// Links to every page of talks, the current one marked.
 #[component]
 pub fn Pager(props: &PagerProps) -> Html {
+    let messages = props.lang.messages();
     let href = |page: usize| match (&props.from, page) {
         (PagerFrom::First { pages_url }, page) => format!("{pages_url}{}.html", page + 1),
         (PagerFrom::Static, 0) => "../".to_owned(),
@@ -48,9 +52,9 @@ pub fn Pager(props: &PagerProps) -> Html {
             None => html! {},
         };
     html! {
-        <nav class="tc-pages" aria-label="Pages of talks">
+        <nav class="tc-pages" aria-label={messages.pages_of_talks}>
             <ul>
-                { step("Previous", "prev", props.page.checked_sub(1)) }
+                { step(messages.previous_page, "prev", props.page.checked_sub(1)) }
                 { for (0..props.pages).map(|page| html! {
                     <li>
                         <a href={href(page)} aria-current={(page == props.page).then_some("page")}>
@@ -58,7 +62,7 @@ pub fn Pager(props: &PagerProps) -> Html {
                         </a>
                     </li>
                 }) }
-                { step("Next", "next", Some(props.page + 1)) }
+                { step(messages.next_page, "next", Some(props.page + 1)) }
             </ul>
         </nav>
     }
@@ -80,15 +84,17 @@ pub struct StaticPageProps {
 pub fn StaticPage(props: &StaticPageProps) -> Html {
     let size = props.options.page_size.max(1);
     let catalog = props.catalog.0;
+    let lang = props.options.language(catalog);
     let talks = catalog.talks.len();
     let shown = (props.page * size).min(talks)..((props.page + 1) * size).min(talks);
     // The order the catalog page continues in: the programme's, or for a schedule, time.
     let order = shown_talks(catalog, &ViewState { now: Some(crate::intl::now()), ..ViewState::default() });
-    let schedule = Rc::new(Schedule::new(catalog, Zone::Event, catalog.event.language.unwrap_or("en")));
+    let schedule = Rc::new(Schedule::new(catalog, Zone::Event, lang));
+    let range = [shown.start + 1, shown.end, talks].map(|n| format_number(lang, n));
     let (query, selection) = (Rc::default(), Rc::default());
     html! {
-        <div class="tc tc-static">
-            <p class="tc-status">{ format!("Talks {} to {} of {talks}", shown.start + 1, shown.end) }</p>
+        <div class="tc tc-static" lang={lang.tag()}>
+            <p class="tc-status">{ fill(lang.messages().talks_range, &range.each_ref().map(String::as_str)) }</p>
             <ol class="tc-list" start={(shown.start + 1).to_string()}>
                 { for order[shown.clone()].iter().map(|&talk| html! {
                     <li>
@@ -108,7 +114,7 @@ pub fn StaticPage(props: &StaticPageProps) -> Html {
                     </li>
                 }) }
             </ol>
-            <Pager page={props.page} pages={page_count(catalog, size)} from={PagerFrom::Static} />
+            <Pager {lang} page={props.page} pages={page_count(catalog, size)} from={PagerFrom::Static} />
         </div>
     }
 }

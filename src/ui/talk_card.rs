@@ -5,12 +5,13 @@ use super::rich_text::rich_text;
 use super::schedule::Schedule;
 use crate::catalog::facets::{Facet, FacetValue, Selection};
 use crate::catalog::field::Field;
+use crate::catalog::messages::fill;
 use crate::catalog::query::Query;
 use crate::catalog::rich_text::is_safe_link;
 use crate::catalog::state::Action;
 use crate::catalog::url_state::PageAddress;
 use crate::catalog::view::teaser;
-use crate::catalog::{Catalog, Format, LinkKind, Talk};
+use crate::catalog::{Catalog, Format, LinkKind, Messages, Talk};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -93,49 +94,49 @@ fn link_list(heading: &str, title: String, talks: &[usize], links: &Links) -> Ht
 }
 
 /// "Part 1 of 2 · next: Part 2" for talks in a series.
-fn series_nav(index: usize, links: &Links) -> Html {
+fn series_nav(index: usize, links: &Links, messages: &Messages) -> Html {
     let catalog = links.catalog;
     let Some(part) = catalog.talks[index].series else { return html! {} };
     let parts = catalog.series_parts(part.series);
     let position = parts.iter().position(|&(_, talk)| talk == index).unwrap_or(0);
     let step = |label: &str, neighbour: Option<&(u16, usize)>| match neighbour {
         Some(&(number, talk)) => html! {
-            <>{ format!(" · {label}: ") }{ links.talk(talk) }{ format!(" (part {number})") }</>
+            <>{ format!(" · {label}: ") }{ links.talk(talk) }{ format!(" ({})", fill(messages.part, &[&number.to_string()])) }</>
         },
         None => html! {},
     };
     let series = &catalog.series[usize::from(part.series)];
     html! {
-        <nav class="tc-series" aria-label={format!("Series: {}", series.title)}>
-            { format!("Part {} of {}", part.part, parts.len()) }
-            { step("previous", position.checked_sub(1).and_then(|previous| parts.get(previous))) }
-            { step("next", parts.get(position + 1)) }
+        <nav class="tc-series" aria-label={fill(messages.series, &[series.title])}>
+            { fill(messages.part_of, &[&part.part.to_string(), &parts.len().to_string()]) }
+            { step(messages.previous_part, position.checked_sub(1).and_then(|previous| parts.get(previous))) }
+            { step(messages.next_part, parts.get(position + 1)) }
         </nav>
     }
 }
 
 /// What a link of `kind` is called when the data gives it no label.
-fn link_kind_label(kind: LinkKind) -> &'static str {
+fn link_kind_label(kind: LinkKind, messages: &Messages) -> &'static str {
     match kind {
-        LinkKind::Slides => "Slides",
-        LinkKind::Video => "Video",
-        LinkKind::Recording => "Recording",
-        LinkKind::Paper => "Paper",
-        LinkKind::Code => "Code",
-        LinkKind::Other => "Link",
+        LinkKind::Slides => messages.link_slides,
+        LinkKind::Video => messages.link_video,
+        LinkKind::Recording => messages.link_recording,
+        LinkKind::Paper => messages.link_paper,
+        LinkKind::Code => messages.link_code,
+        LinkKind::Other => messages.link_other,
     }
 }
 
 /// The talk's slides, recordings and other links, each named by its label or kind.
-fn talk_links(talk: &Talk) -> Html {
+fn talk_links(talk: &Talk, messages: &Messages) -> Html {
     let links: Vec<_> = talk.links.iter().filter(|link| is_safe_link(link.url)).collect();
     if links.is_empty() {
         return html! {};
     }
     html! {
-        <ul class="tc-links" aria-label="Links">
+        <ul class="tc-links" aria-label={messages.links}>
             { for links.into_iter().map(|link| {
-                let label = if link.label.is_empty() { link_kind_label(link.kind) } else { link.label };
+                let label = if link.label.is_empty() { link_kind_label(link.kind, messages) } else { link.label };
                 html! {
                     <li><a class={classes!("tc-link", format!("tc-link-{}", link.kind.id()))} href={link.url} rel="noopener" dir="auto">{ label }</a></li>
                 }
@@ -152,7 +153,7 @@ fn labels(talk: &Talk, schedule: &Schedule) -> Html {
         return html! {};
     }
     html! {
-        <ul class="tc-labels" aria-label="Track and language">
+        <ul class="tc-labels" aria-label={schedule.lang.messages().track_and_language}>
             if let Some(track) = talk.track {
                 <li class="tc-label tc-track" dir="auto">{ track }</li>
             }
@@ -170,6 +171,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
     let catalog = props.catalog.0;
     let index = props.index;
     let talk = &catalog.talks[index];
+    let messages = props.options.language(catalog).messages();
     let details_id = format!("tc-details-{}", talk.id);
     let heading_id = heading_id(talk.id);
     let on_action = &props.on_action;
@@ -197,8 +199,8 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                         type="button"
                         class="tc-star"
                         aria-pressed={props.favourite.to_string()}
-                        aria-label={format!("Favourite: {}", talk.title)}
-                        title={if props.favourite { "Remove from favourites" } else { "Add to favourites" }}
+                        aria-label={fill(messages.favourite_talk, &[talk.title])}
+                        title={if props.favourite { messages.remove_favourite } else { messages.add_favourite }}
                         onclick={star}
                     >
                         <span aria-hidden="true">{ if props.favourite { "★" } else { "☆" } }</span>
@@ -206,7 +208,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                 }
             </div>
             if talk.format == Format::Tutorial {
-                <p class="tc-format">{ Format::Tutorial.label() }</p>
+                <p class="tc-format">{ Format::Tutorial.label(messages) }</p>
             }
             { props.schedule.when(index) }
             <ul class="tc-speakers">
@@ -225,8 +227,8 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                 }) }
             </ul>
             { labels(talk, &props.schedule) }
-            { talk_links(talk) }
-            <ul class="tc-tags" aria-label="Topics">
+            { talk_links(talk, messages) }
+            <ul class="tc-tags" aria-label={messages.topics}>
                 { for talk.tags.iter().map(|&tag| {
                     let value = FacetValue::Tag(tag);
                     let tag = &catalog.tags[usize::from(tag)];
@@ -240,7 +242,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                                 type="button"
                                 class="tc-tag"
                                 aria-pressed={props.selection.contains(value).to_string()}
-                                title={format!("{} (show only talks on this topic)", tag.description)}
+                                title={fill(messages.tag_title, &[tag.description])}
                                 dir="auto"
                                 {onclick}
                             >
@@ -264,7 +266,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                     aria-controls={details_id.clone()}
                     onclick={toggle}
                 >
-                    { if props.expanded { "Hide abstract" } else { "Show abstract" } }
+                    { if props.expanded { messages.hide_abstract } else { messages.show_abstract } }
                 </button>
             }
             <div class="tc-details" id={details_id} hidden={!props.expanded}>
@@ -272,7 +274,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                 if !talk.bio.is_empty() || !speaker_bios.is_empty() {
                     <section class="tc-bio">
                         <@{section_tag.clone()} class="tc-section-title">
-                            { if talk.bio.is_empty() && speaker_bios.len() > 1 { "About the speakers" } else { "About the speaker" } }
+                            { if talk.bio.is_empty() && speaker_bios.len() > 1 { messages.about_speakers } else { messages.about_speaker } }
                         </@>
                         { rich_text(&talk.bio, Field::Bio, marked) }
                         { for speaker_bios.iter().map(|speaker| html! {
@@ -287,23 +289,23 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                     </section>
                 }
                 if props.interactive {
-                    { series_nav(index, &links) }
+                    { series_nav(index, &links, messages) }
                     { link_list(
                         &section_tag,
-                        format!("Other talks by {}", speaker_names.join(" and ")),
+                        fill(messages.other_talks_by, &[&speaker_names.join(messages.and)]),
                         &catalog.same_speaker_talks(index),
                         &links,
                     ) }
                     { link_list(
                         &section_tag,
-                        "Related talks".to_owned(),
+                        messages.related_talks.to_owned(),
                         &talk.related.iter().map(|&other| usize::from(other)).collect::<Vec<_>>(),
                         &links,
                     ) }
-                    <button type="button" class="tc-link-button tc-copy" onclick={copy}>{ "Copy link" }</button>
+                    <button type="button" class="tc-link-button tc-copy" onclick={copy}>{ messages.copy_link }</button>
                     if let Some(url) = &props.copy_fallback {
                         <p class="tc-copy-field">
-                            <label for={copy_field_id(talk.id)}>{ "Link to this talk" }</label>
+                            <label for={copy_field_id(talk.id)}>{ messages.link_to_talk }</label>
                             <input id={copy_field_id(talk.id)} type="url" readonly=true value={url.clone()} />
                         </p>
                     }

@@ -1,5 +1,6 @@
 use super::catalog_ref::CatalogRef;
 use super::copy_link::CopyLink;
+use super::counted;
 use super::options::Options;
 use super::schedule::Schedule;
 use super::static_pages::{page_count, Pager, PagerFrom};
@@ -10,12 +11,15 @@ use crate::catalog::schedule::is_past;
 use crate::catalog::state::{Action, SortOrder, ViewState};
 use crate::catalog::url_state::PageAddress;
 use crate::catalog::view::View;
+use crate::catalog::Lang;
+use crate::platform::format_number;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the list of talks shows, and what its cards need.
 pub struct TalkList<'a> {
     pub catalog: CatalogRef,
+    pub lang: Lang,
     pub view: &'a View,
     pub state: &'a ViewState,
     /// How many of the view's talks the shown pages hold.
@@ -65,9 +69,11 @@ fn groups(list: &TalkList, talks: &[usize]) -> Vec<(Group, Vec<usize>)> {
 /// The shown pages' cards, then "Show more" while talks are left (and, pre-rendered, the
 /// pager to the static pages).
 pub fn talk_list(list: &TalkList) -> Html {
-    let TalkList { catalog, view, state, rendered, .. } = *list;
+    let TalkList { catalog, lang, view, state, rendered, .. } = *list;
+    let messages = lang.messages();
     let grouped = view.sort == SortOrder::Time;
     let options = if grouped { list.options.one_level_down() } else { list.options };
+    let (total, more) = (view.talks.len(), (view.talks.len() - rendered).min(options.page_size));
     let card = |talk: usize| {
         html! {
             <li key={catalog.0.talks[talk].id}>
@@ -95,8 +101,8 @@ pub fn talk_list(list: &TalkList) -> Html {
                 { for groups(list, list.render_now).into_iter().map(|(group, talks)| {
                     let (id, title) = match group {
                         Group::Day(day) => (format!("tc-day-{day}"), list.schedule.day(day, true)),
-                        Group::Unscheduled => ("tc-day-unscheduled".to_owned(), "Time to be announced".to_owned()),
-                        Group::Past => ("tc-day-past".to_owned(), "Past talks".to_owned()),
+                        Group::Unscheduled => ("tc-day-unscheduled".to_owned(), messages.unscheduled.to_owned()),
+                        Group::Past => ("tc-day-past".to_owned(), messages.past_talks.to_owned()),
                     };
                     html! {
                         <section class="tc-group" aria-labelledby={id.clone()} key={id.clone()}>
@@ -112,14 +118,14 @@ pub fn talk_list(list: &TalkList) -> Html {
             }
             if rendered < view.talks.len() {
                 <p class="tc-more-talks">
-                    { format!("Showing {rendered} of {} talks. ", view.talks.len()) }
+                    { format!("{} ", counted(lang, &messages.showing, total, &[&format_number(lang, rendered)])) }
                     <button type="button" class="tc-link-button" onclick={show_more}>
-                        { format!("Show {} more", (view.talks.len() - rendered).min(list.options.page_size)) }
+                        { counted(lang, &messages.show_more, more, &[]) }
                     </button>
                 </p>
                 // Only pre-rendered pages link static pages: keep the pager out of the wasm.
                 if let Some(pages_url) = list.pages_url.filter(|_| cfg!(feature = "ssr")) {
-                    <Pager page=0 pages={page_count(catalog.0, list.options.page_size)} from={PagerFrom::First { pages_url: pages_url.clone() }} />
+                    <Pager {lang} page=0 pages={page_count(catalog.0, options.page_size)} from={PagerFrom::First { pages_url: pages_url.clone() }} />
                 }
             }
         </>

@@ -1,12 +1,16 @@
 use super::active_filters::ActiveFilters;
 use super::schedule::Schedule;
+use crate::catalog::messages::fill;
 use crate::catalog::state::{Action, ViewState};
 use crate::catalog::view::View;
+use crate::platform::format_number;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Above the list: the active filters, "Favourites only" and "Expand all".
 pub fn toolbar(schedule: &Rc<Schedule>, state: &ViewState, view: &View, on_action: &Callback<Action>) -> Html {
+    let lang = schedule.lang;
+    let messages = lang.messages();
     let favourites_only = on_action.reform(|event: Event| {
         Action::SetFavouritesOnly(event.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
     });
@@ -29,10 +33,10 @@ pub fn toolbar(schedule: &Rc<Schedule>, state: &ViewState, view: &View, on_actio
             <div class="tc-toolbar-actions">
                 <label class="tc-check">
                     <input type="checkbox" checked={state.favourites_only} onchange={favourites_only} />
-                    { format!("Favourites only ({})", state.favourites.len()) }
+                    { fill(messages.favourites_only, &[&format_number(lang, state.favourites.len())]) }
                 </label>
                 <button type="button" class="tc-link-button" onclick={expand_all} disabled={view.talks.is_empty()}>
-                    { if all_expanded { "Collapse all" } else { "Expand all" } }
+                    { if all_expanded { messages.collapse_all } else { messages.expand_all } }
                 </button>
             </div>
         </div>
