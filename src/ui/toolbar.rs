@@ -1,10 +1,11 @@
 use super::active_filters::ActiveFilters;
+use super::calendar_export::export_favourites;
 use super::catalog_ref::CatalogRef;
 use crate::catalog::state::{Action, ViewState};
 use crate::catalog::view::View;
 use yew::prelude::*;
 
-/// Above the list: the active filters, "Favourites only" and "Expand all".
+/// Above the list: the active filters, "Favourites only", "Export my favourites" and "Expand all".
 pub fn toolbar(catalog: CatalogRef, state: &ViewState, view: &View, on_action: &Callback<Action>) -> Html {
     let favourites_only = on_action.reform(|event: Event| {
         Action::SetFavouritesOnly(event.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
@@ -30,6 +31,7 @@ pub fn toolbar(catalog: CatalogRef, state: &ViewState, view: &View, on_action: &
                     <input type="checkbox" checked={state.favourites_only} onchange={favourites_only} />
                     { format!("Favourites only ({})", state.favourites.len()) }
                 </label>
+                { export_favourites(catalog.0, &state.favourites) }
                 <button type="button" class="tc-link-button" onclick={expand_all} disabled={view.talks.is_empty()}>
                     { if all_expanded { "Collapse all" } else { "Expand all" } }
                 </button>
