@@ -13,7 +13,6 @@
 //! rather than adding a second one.
 
 use crate::Catalog;
-use std::fmt::Write;
 
 /// The media type of [`calendar`]'s text.
 pub const MIME: &str = "text/calendar;charset=utf-8";
@@ -124,7 +123,18 @@ fn date_time(seconds: i64) -> String {
     let (days, second_of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
     let (year, month, day) = civil_from_days(days);
     let (hour, minute, second) = (second_of_day / 3600, second_of_day / 60 % 60, second_of_day % 60);
-    format!("{year:04}{month:02}{day:02}T{hour:02}{minute:02}{second:02}Z")
+    let mut out = String::with_capacity(16);
+    push_digits(&mut out, year * 10_000 + month * 100 + day, 8);
+    out.push('T');
+    push_digits(&mut out, hour * 10_000 + minute * 100 + second, 6);
+    out.push('Z');
+    out
+}
+
+/// Appends the last `digits` decimal digits of `value` (not negative), zeros first. By hand rather
+/// than with `format!`'s padding, which would bring 64-bit integer formatting into the wasm.
+fn push_digits(out: &mut String, value: i64, digits: u32) {
+    out.extend((0..digits).rev().map(|place| char::from(b'0' + (value / 10_i64.pow(place) % 10) as u8)));
 }
 
 /// The proleptic Gregorian date (year, month 1–12, day 1–31) of the day `days` after
@@ -175,7 +185,8 @@ impl Lines {
         for c in value.chars() {
             match c {
                 '\\' | ';' | ',' => {
-                    let _ = write!(escaped, "\\{c}");
+                    escaped.push('\\');
+                    escaped.push(c);
                 }
                 '\n' => escaped.push_str("\\n"),
                 // TEXT allows no other control character: a CR of a CRLF, say, is dropped.
