@@ -1,5 +1,5 @@
 //! The one module that touches the browser's globals: the host element, the URL and history,
-//! local storage, the clipboard, focus, timers and global keys. Every call tolerates failure: a
+//! local storage, the clipboard, downloads, focus, the clock, timers and global keys. Every call tolerates failure: a
 //! sandboxed frame or a browser without storage loses a convenience, never the catalog.
 
 use crate::catalog::url_state::PageAddress;
@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent};
+use web_sys::{Blob, BlobPropertyBag, Element, HtmlAnchorElement, HtmlElement, HtmlInputElement, KeyboardEvent, Url};
 
 /// The element the widget mounts into: `#talk-catalog`, or else the first `[data-talk-catalog]`.
 /// Never `<body>`: the widget must not take over a page it is embedded in.
@@ -226,6 +226,38 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     // The promise calls one of them later: they must outlive this call (two small closures a copy).
     resolved.forget();
     rejected.forget();
+}
+
+/// Offers `text` as a file named `file_name` of type `mime` to save, as a link with `download`
+/// does. The file is made here, from a `blob:` address: nothing is fetched, so it works offline,
+/// and a strict Content-Security-Policy doesn't govern downloads. Does nothing when it fails.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let _ = try_download(file_name, mime, text);
+}
+
+/// How long a download's `blob:` address stays valid: browsers may read it after the click
+/// returns, Safari and older Firefoxes only later.
+const DOWNLOAD_URL_MS: u32 = 60_000;
+
+fn try_download(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&JsValue::from_str(text)), &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = gloo::utils::document();
+    let link: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    // In the document for the click, as Firefox once required; gone again at once.
+    let body = document.body().ok_or(JsValue::NULL)?;
+    body.append_child(&link)?;
+    link.click();
+    link.remove();
+    Timeout::new(DOWNLOAD_URL_MS, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
 }
 
 /// Focuses the text field with `id` and selects its text, for the reader to copy.

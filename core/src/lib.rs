@@ -1,5 +1,5 @@
 //! The pure core of Talk Catalog: the data model, text folding, search, facets, view state and
-//! URL state, and (with the `data-file` feature) reading, validating and indexing a data file.
+//! URL state, calendar export, and (with the `data-file` feature) reading, validating and indexing a data file.
 //!
 //! Nothing in here touches the DOM, the network or storage, and the crate depends on no
 //! browser crate, so all of it runs and is tested natively. The app (`talk-catalog`) renders
@@ -11,6 +11,7 @@ pub mod field;
 // Generated (tests/fold_table.rs): compared byte for byte, so rustfmt leaves it as written.
 #[rustfmt::skip]
 mod fold_table;
+pub mod ics;
 pub mod index;
 mod leak;
 pub mod matcher;

@@ -303,6 +303,10 @@ messages! {
     link_paper: &'static str,
     link_code: &'static str,
     link_other: &'static str,
+    add_to_calendar: &'static str,
+    export_favourites: &'static str,
+    /// Why "Export my favourites" is disabled.
+    export_favourites_none: &'static str,
 }
 
 static EN: Messages = Messages {
@@ -417,6 +421,9 @@ static EN: Messages = Messages {
     link_paper: "Paper",
     link_code: "Code",
     link_other: "Link",
+    add_to_calendar: "Add to calendar",
+    export_favourites: "Export my favourites",
+    export_favourites_none: "Star talks that have a time to export them",
 };
 
 static DE: Messages = Messages {
@@ -536,6 +543,9 @@ static DE: Messages = Messages {
     link_paper: "Paper",
     link_code: "Code",
     link_other: "Link",
+    add_to_calendar: "Zum Kalender hinzufügen",
+    export_favourites: "Meine Favoriten exportieren",
+    export_favourites_none: "Markieren Sie Vorträge mit Uhrzeit, um sie zu exportieren",
 };
 
 // French typography: a no-break space (U+00A0) before a colon.
@@ -660,6 +670,9 @@ static FR: Messages = Messages {
     link_paper: "Article",
     link_code: "Code",
     link_other: "Lien",
+    add_to_calendar: "Ajouter au calendrier",
+    export_favourites: "Exporter mes favoris",
+    export_favourites_none: "Ajoutez aux favoris des exposés ayant un horaire pour les exporter",
 };
 
 static ES: Messages = Messages {
@@ -780,6 +793,9 @@ static ES: Messages = Messages {
     link_paper: "Artículo",
     link_code: "Código",
     link_other: "Enlace",
+    add_to_calendar: "Añadir al calendario",
+    export_favourites: "Exportar mis favoritos",
+    export_favourites_none: "Marca charlas con horario para exportarlas",
 };
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 mod active_filters;
 mod announcer;
 mod app;
+mod calendar_export;
 mod catalog_ref;
 mod copy_link;
 mod empty_state;

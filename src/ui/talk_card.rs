@@ -1,3 +1,4 @@
+use super::calendar_export::add_to_calendar;
 use super::catalog_ref::CatalogRef;
 use super::highlight::highlighted;
 use super::options::Options;
@@ -303,6 +304,7 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
                         &links,
                     ) }
                     <button type="button" class="tc-link-button tc-copy" onclick={copy}>{ messages.copy_link }</button>
+                    { add_to_calendar(catalog, index, messages) }
                     if let Some(url) = &props.copy_fallback {
                         <p class="tc-copy-field">
                             <label for={copy_field_id(talk.id)}>{ messages.link_to_talk }</label>

@@ -1,4 +1,5 @@
 use super::active_filters::ActiveFilters;
+use super::calendar_export::export_favourites;
 use super::schedule::Schedule;
 use crate::catalog::messages::fill;
 use crate::catalog::state::{Action, ViewState};
@@ -7,7 +8,7 @@ use crate::platform::format_number;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Above the list: the active filters, "Favourites only" and "Expand all".
+/// Above the list: the active filters, "Favourites only", "Export my favourites" and "Expand all".
 pub fn toolbar(schedule: &Rc<Schedule>, state: &ViewState, view: &View, on_action: &Callback<Action>) -> Html {
     let lang = schedule.lang;
     let messages = lang.messages();
@@ -35,6 +36,7 @@ pub fn toolbar(schedule: &Rc<Schedule>, state: &ViewState, view: &View, on_actio
                     <input type="checkbox" checked={state.favourites_only} onchange={favourites_only} />
                     { fill(messages.favourites_only, &[&format_number(lang, state.favourites.len())]) }
                 </label>
+                { export_favourites(schedule.catalog, &state.favourites, messages) }
                 <button type="button" class="tc-link-button" onclick={expand_all} disabled={view.talks.is_empty()}>
                     { if all_expanded { messages.collapse_all } else { messages.expand_all } }
                 </button>

@@ -4,9 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { FRAGMENT, hostSite, launch, openCatalog, shownIds, startServer, waitFor } from './harness.mjs';
+import { FRAGMENT, STRICT_CSP as CSP, hostSite, launch, openCatalog, shownIds, startServer, waitFor } from './harness.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const withCsp = () => ({ 'Content-Security-Policy': CSP });
 
 let server;

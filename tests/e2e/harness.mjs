@@ -17,6 +17,11 @@ export const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(
 export function fixtureDist(name) {
   return join(ROOT, 'target', 'dist-fixtures', name);
 }
+/**
+ * The Content-Security-Policy README.md documents, as strict as conference sites send: no inline
+ * script or style, no data: URL, wasm compiled under 'wasm-unsafe-eval' only.
+ */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 /** The pre-rendered fragment for embedding pages, which the build writes beside DIST. */
 export const FRAGMENT = join(`${DIST}-embed`, 'fragment.html');
 /** The browser to drive: Debian's Chromium, overridable for other machines. */
@@ -253,9 +258,10 @@ export async function statusText(page) {
  * `suite.session` with a page it opened itself (`suite.open(path)`, or `suite.reopen(path)` for
  * just the page), which is then closed too. `suite.assertNoErrors()` checks the current page's
  * recorded errors; both may be destructured from the suite. `root`: the build to serve, if
- * not dist/; `open`: `openCatalog`'s options for each test's page.
+ * not dist/; `server`: `startServer`'s options (say headers); `open`: `openCatalog`'s options
+ * for each test's page.
  */
-export function catalogSuite({ before, after, beforeEach, afterEach }, { root = DIST, open = {} } = {}) {
+export function catalogSuite({ before, after, beforeEach, afterEach }, { root = DIST, server = {}, open = {} } = {}) {
   const suite = {
     server: undefined,
     browser: undefined,
@@ -278,7 +284,7 @@ export function catalogSuite({ before, after, beforeEach, afterEach }, { root = 
     },
   };
   before(async () => {
-    suite.server = await startServer(root);
+    suite.server = await startServer(root, server);
     suite.browser = await launch();
   });
   after(async () => {
