@@ -162,8 +162,16 @@ pub fn facet_tables(
     let named = |names: &[&str], name: Option<&str>| {
         name.and_then(|name| names.binary_search(&name).ok()).into_iter().collect()
     };
-    // Talks without a start sort after every start, in data order.
-    let starts = talks.iter().map(|talk| talk.start.unwrap_or(i64::MAX)).collect();
+    // Talks without a start sort after every start, in data order. As fixed-width hex strings,
+    // which sort as the numbers do: ranking strings is code the wasm has anyway.
+    let start_key = |start: i64| {
+        let biased = (start as u64) ^ (1 << 63);
+        (0..16)
+            .rev()
+            .map(|digit| char::from_digit((biased >> (digit * 4) & 0xf) as u32, 16).unwrap_or('0'))
+            .collect::<String>()
+    };
+    let starts = talks.iter().map(|talk| start_key(talk.start.unwrap_or(i64::MAX))).collect();
     FacetTables {
         bitset_words,
         tag_bits: bitsets(tags, &|talk| indices(talk.tags)),

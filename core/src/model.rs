@@ -5,6 +5,7 @@ use crate::field::Field;
 use crate::index::WordIndexBuilder;
 pub use crate::rich_text::{BlockKind, BlockMarkup, RichText, Span, SpanKind};
 use crate::schedule::DayTable;
+use crate::sorted_set::SortedSet;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// The whole catalog: what one data file describes.
@@ -337,11 +338,10 @@ impl Catalog {
         institutions: &'static [&'static str],
         talks: &'static [Talk],
     ) -> Catalog {
-        let values = |value_of: &dyn Fn(&Talk) -> Option<&'static str>| {
-            let mut values: Vec<&'static str> = talks.iter().filter_map(value_of).collect();
-            values.sort_unstable();
-            values.dedup();
-            values
+        // Through a `SortedSet` rather than a sort: the values are few, and another sort would
+        // be another copy of the sort code in the wasm.
+        let values = |value_of: &dyn Fn(&Talk) -> Option<&'static str>| -> Vec<&'static str> {
+            talks.iter().filter_map(value_of).collect::<SortedSet<_>>().iter().copied().collect()
         };
         let rooms = values(&|talk| talk.room);
         let tracks = values(&|talk| talk.track);

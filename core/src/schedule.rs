@@ -2,6 +2,7 @@
 //! are over. Clock time and zone names are the browser's business (`Intl`); this is the
 //! arithmetic that facets, order and URLs share.
 
+use crate::sorted_set::SortedSet;
 use crate::Catalog;
 
 /// Which zone times, days and the day facet are shown in.
@@ -103,9 +104,8 @@ impl DayTable {
     pub fn new(starts: impl Iterator<Item = Option<i64>>, offsets: impl Iterator<Item = i32>) -> DayTable {
         let talk_days: Vec<Option<i32>> =
             starts.zip(offsets).map(|(start, offset)| start.map(|start| local_day(start, offset))).collect();
-        let mut days: Vec<i32> = talk_days.iter().flatten().copied().collect();
-        days.sort_unstable();
-        days.dedup();
+        // A few days: a `SortedSet`, not another copy of the sort code in the wasm.
+        let days: Vec<i32> = talk_days.iter().flatten().copied().collect::<SortedSet<_>>().iter().copied().collect();
         let bitset_words = talk_days.len().div_ceil(64);
         let mut bits = vec![0u64; days.len() * bitset_words];
         for (talk, day) in talk_days.iter().enumerate() {
