@@ -582,7 +582,9 @@ async function scheduleTimes({ open }) {
     // Berlin, 10:00–10:45 on 28 March 2026: the talk's local times in the data.
     assert.match(await when(), /\b10:00\D+10:45\b/);
     const viewerZone = await page.evaluate(() => {
-      const parts = new Intl.DateTimeFormat([navigator.language, 'en'], { timeZoneName: 'short' }).formatToParts(new Date('2026-03-28T09:00:00Z'));
+      // As the app names it: in the browser's English if it has one (WebKit's may be "C", no tag).
+      const english = /^en\b/i.test(navigator.language) ? [navigator.language, 'en'] : ['en'];
+      const parts = new Intl.DateTimeFormat(english, { timeZoneName: 'short' }).formatToParts(new Date('2026-03-28T09:00:00Z'));
       return parts.find((part) => part.type === 'timeZoneName').value;
     });
     await page.evaluate(() => {
