@@ -601,6 +601,93 @@ async function scheduleTimes({ open }) {
   }
 }
 
+/** Fixes the page's clock at `iso` before anything runs: `Date.now()` and `new Date()` read it. */
+function fixedClock(iso) {
+  return `<script>(() => { const at = Date.parse(${JSON.stringify(iso)}); const Real = Date;
+    globalThis.Date = class extends Real { constructor(...args) { super(...(args.length ? args : [at])); } static now() { return at; } };
+  })();</script>`;
+}
+
+/**
+ * A schedule on its second day (the clock fixed): upcoming talks first, the first day's under
+ * "Past talks"; a room checkbox narrows them; typed links are safe links; "Add to calendar"
+ * makes the talk's iCalendar file (read from the `Blob` it downloads, the download itself
+ * held back: engines differ in what they do with one).
+ */
+async function scheduleFacetsPastLinksAndCalendar({ open }) {
+  const server = await startServer(fixtureDist('schedule'), { inject: RECORDER + fixedClock('2026-03-30T07:45:00Z') });
+  try {
+    const page = await open(server.url);
+    let { ids } = await settled(page, 'on the second day');
+    assert.deepEqual(ids, ['schrittweiten', 'closing-panel', 'hessian-free']);
+    const groups = await page.evaluate(() => [...document.querySelectorAll('.tc-group-title')].map((title) => title.textContent));
+    assert.equal(groups.at(-1), 'Past talks', JSON.stringify(groups));
+
+    const folded = await page.evaluate(() => !document.querySelector('.tc-filters').open && document.querySelector('.tc-filters > summary').checkVisibility());
+    if (folded) await page.click('.tc-filters > summary');
+    await page.click('#tc-facet-room-0');
+    await page.waitFor(() => document.querySelector('#tc-facet-room-0').checked, { message: 'Saal 1 to be ticked' });
+    ({ ids } = await settled(page, 'in Saal 1'));
+    assert.deepEqual(ids, ['closing-panel', 'hessian-free']);
+
+    const links = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-talk-id="hessian-free"] .tc-links a')].map((link) => [link.textContent, link.rel, link.protocol]),
+    );
+    assert.equal(links.length, 6, JSON.stringify(links));
+    for (const [label, rel, protocol] of links) assert.ok(rel === 'noopener' && protocol === 'https:', `${label}: ${rel} ${protocol}`);
+
+    await page.evaluate(() => {
+      const create = URL.createObjectURL;
+      URL.createObjectURL = (blob) => {
+        window.__tcCalendar = blob;
+        return create.call(URL, blob);
+      };
+      HTMLAnchorElement.prototype.click = function () {};
+    });
+    await page.click('[data-talk-id="hessian-free"] .tc-toggle');
+    await page.waitFor(() => document.querySelector('[data-talk-id="hessian-free"] .tc-calendar')?.checkVisibility(), { message: '"Add to calendar"' });
+    await page.click('[data-talk-id="hessian-free"] .tc-calendar');
+    const file = await page.waitFor(() => window.__tcCalendar?.text(), { message: 'the calendar file' });
+    for (const line of ['BEGIN:VEVENT', 'UID:hessian-free@example.org/optdays', 'DTSTART:20260328T090000Z', 'DTEND:20260328T094500Z', 'LOCATION:Saal 1']) {
+      assert.ok(file.split('\r\n').includes(line), `${line} in:\n${file}`);
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+/** `data-lang="de"` on the host element: the widget speaks German, counts and all. */
+async function hostLanguage({ open }) {
+  const site = await hostSite(
+    {
+      'index.html': `<!doctype html>
+<html lang="de">
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Unsere Tagung</title></head>
+<body>
+  <div id="talk-catalog" data-lang="de" data-url-sync="false"></div>
+  <script type="module" src="/talks/embed.js"></script>
+</body>
+</html>`,
+    },
+    'talks',
+    { inject: RECORDER },
+  );
+  try {
+    const page = await open(site.url);
+    await page.waitFor((count) => document.querySelector('[role="status"]')?.textContent.trim() === `${count} Vorträge`, {
+      args: [TOTAL],
+      message: 'the status in German',
+    });
+    const texts = await page.evaluate(() => ({
+      lang: document.querySelector('.tc').lang,
+      toggle: document.querySelector('.tc-toggle').textContent,
+    }));
+    assert.deepEqual(texts, { lang: 'de', toggle: 'Zusammenfassung anzeigen' });
+  } finally {
+    await site.close();
+  }
+}
+
 const CASES = {
   'loads: the 20 seed talks, the app ready, styled': load,
   'search narrows and ranks ("hessian"), highlights, clears': searching,
@@ -621,6 +708,8 @@ const CASES = {
   'typing an operator after a word leaves that word finished': operatorAfterAWord,
   'embedded with a slow stylesheet: the app waits for it, and nothing moves': embedWaitsForItsStylesheet,
   "a schedule's times read in the event's zone, then in the viewer's": scheduleTimes,
+  'a schedule: past talks last, a room facet, safe typed links, a talk\'s calendar file': scheduleFacetsPastLinksAndCalendar,
+  'data-lang="de" on the host element: the widget speaks German': hostLanguage,
 };
 
 for (const name of enginesToRun()) {
