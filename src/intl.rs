@@ -64,16 +64,18 @@ mod imp {
         options
     }
 
-    /// A formatter of `fields`, in `zone` if this browser knows it, else in UTC.
+    /// A formatter of `fields`, in `zone` if this browser knows it, else in UTC; in `locales`,
+    /// else (the browser's tag may be no valid one) in English.
     fn formatter(locales: &Array, zone: Option<&str>, fields: &[(&str, &str)]) -> Option<DateTimeFormat> {
-        let with_zone = |zone: Option<&str>| {
+        let with = |locales: &Array, zone: Option<&str>| {
             let options = options(fields);
             if let Some(zone) = zone {
                 let _ = Reflect::set(&options, &"timeZone".into(), &zone.into());
             }
             date_time_format(locales, &options).ok()
         };
-        with_zone(zone).or_else(|| with_zone(Some("UTC")))
+        let english = Array::of1(&"en".into());
+        with(locales, zone).or_else(|| with(locales, Some("UTC"))).or_else(|| with(&english, zone))
     }
 
     fn date(seconds: i64) -> Date {

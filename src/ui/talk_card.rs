@@ -139,7 +139,7 @@ fn talk_links(talk: &Talk, messages: &Messages) -> Html {
             { for links.into_iter().map(|link| {
                 let label = if link.label.is_empty() { link_kind_label(link.kind, messages) } else { link.label };
                 html! {
-                    <li><a class={classes!("tc-link", format!("tc-link-{}", link.kind.id()))} href={link.url} rel="noopener" dir="auto">{ label }</a></li>
+                    <li><a class="tc-link" data-kind={link.kind.id()} href={link.url} rel="noopener" dir="auto">{ label }</a></li>
                 }
             }) }
         </ul>
@@ -213,19 +213,20 @@ pub fn TalkCard(props: &TalkCardProps) -> Html {
             }
             { props.schedule.when(index) }
             <ul class="tc-speakers">
-                { for talk.speakers.iter().map(|speaker| html! {
+                { for talk.speakers.iter().map(|speaker| {
+                    let url = speaker.url.filter(|url| is_safe_link(url));
+                    html! {
                     <li class="tc-speaker">
-                        if let Some(url) = speaker.url.filter(|url| is_safe_link(url)) {
-                            <a class="tc-speaker-name" href={url} rel="noopener" dir="auto">{ speaker.name }</a>
-                        } else {
-                            <span class="tc-speaker-name" dir="auto">{ speaker.name }</span>
-                        }
+                        // A link to their page, if the data gives one; else just the name.
+                        <@{if url.is_some() { "a" } else { "span" }} class="tc-speaker-name" href={url} rel={url.map(|_| "noopener")} dir="auto">
+                            { speaker.name }
+                        </@>
                         if !speaker.affiliation.is_empty() {
                             { ", " }
                             <span class="tc-affiliation" dir="auto">{ speaker.affiliation }</span>
                         }
                     </li>
-                }) }
+                }}) }
             </ul>
             { labels(talk, &props.schedule) }
             { talk_links(talk, messages) }
