@@ -21,6 +21,8 @@ pub struct Schedule {
     /// The UI's language, which dates, numbers and language names follow.
     pub lang: Lang,
     times: TimeFormat,
+    /// The viewer's zone's name, for the zone control: asked of `Intl` once, not per render.
+    viewer_zone: String,
 }
 
 /// Compared by zone and language: a new one means every time on the page reads differently.
@@ -35,7 +37,8 @@ impl Schedule {
         // Without a zone in the data, its times were written with offsets: shown in UTC.
         let event_zone = Some(catalog.event.time_zone.unwrap_or("UTC"));
         let times = TimeFormat::new(lang.tag(), if zone == Zone::Event { event_zone } else { None });
-        Schedule { catalog, zone, lang, times }
+        let viewer_zone = if catalog.has_times() { viewer_zone() } else { String::new() };
+        Schedule { catalog, zone, lang, times, viewer_zone }
     }
 
     /// "Sat 28 Mar" (or with `long`, "Saturday 28 March"): a day in the zone shown.
@@ -113,7 +116,7 @@ pub fn zone_control(schedule: &Schedule, on_action: &Callback<Action>) -> Html {
         return html! {};
     }
     let event_zone = catalog.event.time_zone.unwrap_or("UTC").to_owned();
-    let names = [(Zone::Event, event_zone), (Zone::Viewer, viewer_zone())];
+    let names = [(Zone::Event, event_zone), (Zone::Viewer, schedule.viewer_zone.clone())];
     let onchange = on_action.reform(|event: Event| {
         let value = event.target_unchecked_into::<HtmlSelectElement>().value();
         Action::SetZone(Zone::from_id(&value).unwrap_or_default())
