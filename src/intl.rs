@@ -25,6 +25,12 @@ impl TimeFormat {
         self.formats.time_range(start, end)
     }
 
+    /// The name of the language `tag` (BCP 47) in the locale's words ("Deutsch", "German"); the
+    /// tag itself where the browser has no name for it.
+    pub fn language(&self, tag: &str) -> String {
+        self.formats.language(tag).unwrap_or_else(|| tag.to_owned())
+    }
+
     /// A day (counted from 1970-01-01, already local): "Sat 28 Mar", or with `long`
     /// "Saturday 28 March", as the locale writes them.
     pub fn day(&self, day: i32, long: bool) -> String {
@@ -90,7 +96,7 @@ mod imp {
 
     /// The reader's languages for `locale`: the browser's own first when it is a variant of
     /// the same language (en-US writes 12-hour times, en-GB 24-hour), then `locale`.
-    pub fn locales(locale: &str) -> Array {
+    fn locales(locale: &str) -> Array {
         let locales = Array::new();
         let browser = crate::platform::browser_language();
         let primary = |tag: &str| tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
@@ -105,6 +111,8 @@ mod imp {
         times: Option<DateTimeFormat>,
         short_day: Option<DateTimeFormat>,
         long_day: Option<DateTimeFormat>,
+        // Made once: language names are asked for on every render of the cards and facets.
+        languages: Option<DisplayNames>,
     }
 
     impl Formats {
@@ -119,6 +127,7 @@ mod imp {
                 times: formatter(&locales, zone, &clock),
                 short_day: day("short", "short"),
                 long_day: day("long", "long"),
+                languages: DisplayNames::new(&locales, &options(&[("type", "language")])).ok(),
             }
         }
 
@@ -127,6 +136,10 @@ mod imp {
                 .and_then(|(times, end)| times.format_range(&date(start), &date(end)).ok())
                 .and_then(|text| text.as_string());
             range.unwrap_or_else(|| format(&self.times, start))
+        }
+
+        pub fn language(&self, tag: &str) -> Option<String> {
+            self.languages.as_ref()?.of(tag).ok()?.as_string()
         }
 
         pub fn day(&self, day: i32, long: bool) -> String {
@@ -140,11 +153,6 @@ mod imp {
         let resolved = date_time_format(&Array::new(), &Object::new()).ok().map(|format| format.resolved_options());
         let zone = resolved.and_then(|options| Reflect::get(&options, &"timeZone".into()).ok());
         zone.and_then(|zone| zone.as_string()).unwrap_or_default()
-    }
-
-    pub fn language_name(locale: &str, tag: &str) -> Option<String> {
-        let names = DisplayNames::new(&locales(locale), &options(&[("type", "language")])).ok()?;
-        names.of(tag).ok()?.as_string()
     }
 
     /// The viewer zone's offset from UTC at `utc` (seconds east).
@@ -186,10 +194,11 @@ mod imp {
             let date = jiff::civil::Date::new(year as i16, month as i8, day as i8).unwrap_or_default();
             date.strftime(if long { "%A %-d %B" } else { "%a %-d %b" }).to_string()
         }
-    }
 
-    pub fn language_name(_locale: &str, _tag: &str) -> Option<String> {
-        None
+        /// Pre-rendered, a language is named by its tag: the app names it in words.
+        pub fn language(&self, _tag: &str) -> Option<String> {
+            None
+        }
     }
 
     /// Pre-rendered, there is no viewer: their zone is named once the app runs.
@@ -205,12 +214,6 @@ mod imp {
     pub fn now() -> i64 {
         Timestamp::now().as_second()
     }
-}
-
-/// The name of the language `tag` (BCP 47) in `locale`'s words ("Deutsch", "German"); the tag
-/// itself where the browser has no name for it.
-pub fn language_name(locale: &str, tag: &str) -> String {
-    imp::language_name(locale, tag).unwrap_or_else(|| tag.to_owned())
 }
 
 pub use imp::{now, viewer_offset, viewer_zone};

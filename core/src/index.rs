@@ -171,7 +171,7 @@ pub fn facet_tables(
             .map(|digit| char::from_digit((biased >> (digit * 4) & 0xf) as u32, 16).unwrap_or('0'))
             .collect::<String>()
     };
-    let starts = talks.iter().map(|talk| start_key(talk.start.unwrap_or(i64::MAX))).collect();
+    let starts = || talks.iter().map(|talk| start_key(talk.start.unwrap_or(i64::MAX))).collect();
     FacetTables {
         bitset_words,
         tag_bits: bitsets(tags, &|talk| indices(talk.tags)),
@@ -182,7 +182,12 @@ pub fn facet_tables(
         language_bits: bitsets(languages.len(), &|talk| named(languages, talk.language.or(event_language))),
         title_rank: ranks(talks.iter().map(|talk| fold(talk.title)).collect()),
         surname_rank: ranks(talks.iter().map(surname_key).collect()),
-        start_rank: ranks(starts),
+        // Without times (most catalogs) time order is data order: no keys to make at start-up.
+        start_rank: if talks.iter().any(|talk| talk.start.is_some()) {
+            ranks(starts())
+        } else {
+            leak((0..talks.len() as u32).collect())
+        },
     }
 }
 

@@ -6,7 +6,7 @@ use crate::catalog::messages::fill;
 use crate::catalog::schedule::Zone;
 use crate::catalog::state::Action;
 use crate::catalog::{Catalog, Lang};
-use crate::intl::{language_name, viewer_zone, TimeFormat};
+use crate::intl::{viewer_zone, TimeFormat};
 use crate::platform;
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -47,7 +47,7 @@ impl Schedule {
     }
 
     pub fn language(&self, tag: &str) -> String {
-        language_name(self.lang.tag(), tag)
+        self.times.language(tag)
     }
 
     /// How a facet value reads: days and languages in the reader's words.
