@@ -658,22 +658,10 @@ async function scheduleFacetsPastLinksAndCalendar({ open }) {
 
 /** `data-lang="de"` on the host element: the widget speaks German, counts and all. */
 async function hostLanguage({ open }) {
-  const site = await hostSite(
-    {
-      'index.html': `<!doctype html>
-<html lang="de">
-<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Unsere Tagung</title></head>
-<body>
-  <div id="talk-catalog" data-lang="de" data-url-sync="false"></div>
-  <script type="module" src="/talks/embed.js"></script>
-</body>
-</html>`,
-    },
-    'talks',
-    { inject: RECORDER },
-  );
+  const body = '<div id="talk-catalog" data-lang="de" data-url-sync="false"></div>';
+  const site = await hostSite({ 'page.html': HOST_PAGE('', body) }, 'talks', { inject: RECORDER });
   try {
-    const page = await open(site.url);
+    const page = await open(new URL('page.html', site.url).href);
     await page.waitFor((count) => document.querySelector('[role="status"]')?.textContent.trim() === `${count} Vorträge`, {
       args: [TOTAL],
       message: 'the status in German',
