@@ -89,7 +89,7 @@ mod keystroke {
         catalogs.extend(SIZES.iter().map(|&n| (n.to_string(), synthetic_catalog(n, 0))));
         catalogs.push((format!("{}-cjk", CJK.0), synthetic_catalog(CJK.0, CJK.1)));
 
-        eprintln!("{:>8} {:>7} {:>11} {:>9}", "catalog", "talks", "vocabulary", "positions");
+        eprintln!("{:>8} {:>7} {:>12} {:>11} {:>9}", "catalog", "talks", "institutions", "vocabulary", "positions");
         for (name, catalog) in &catalogs {
             let terms = &catalog.words().terms;
             let positions: usize = (0..terms.len()).map(|term| catalog.words().term_positions(term).count()).sum();
@@ -98,7 +98,12 @@ mod keystroke {
                     assert!(terms.binary_search(word).is_ok(), "`{word}` is not in the {name}-talk catalog");
                 }
             }
-            eprintln!("{name:>8} {:>7} {:>11} {positions:>9}", catalog.talks.len(), terms.len());
+            eprintln!(
+                "{name:>8} {:>7} {:>12} {:>11} {positions:>9}",
+                catalog.talks.len(),
+                catalog.institutions.len(),
+                terms.len()
+            );
         }
         let names: Vec<&str> = catalogs.iter().map(|(name, _)| name.as_str()).collect();
         eprintln!("\ntalks shown per case ({}):", names.join(" / "));

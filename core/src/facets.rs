@@ -154,21 +154,23 @@ impl FacetValue {
         }
     }
 
-    /// The talks with this value, as bitset words; `None` for a day without talks.
-    fn bits(self, catalog: &Catalog, zone: Zone) -> Option<&[u64]> {
+    /// The talks with this value; `None` for a day without talks.
+    fn talks(self, catalog: &Catalog, zone: Zone) -> Option<ValueTalks<'_>> {
         let index = &catalog.facets;
         let (table, position) = match self {
-            FacetValue::Day(day) => return catalog.days(zone).talks_on(day),
+            FacetValue::Day(day) => return catalog.days(zone).talks_on(day).map(ValueTalks::Bits),
+            FacetValue::Institution(institution) => {
+                return index.institution_talks.get(usize::from(institution)).map(|talks| ValueTalks::List(talks))
+            }
             FacetValue::Track(track) => (index.track_bits, usize::from(track)),
             FacetValue::Room(room) => (index.room_bits, usize::from(room)),
             FacetValue::Language(language) => (index.language_bits, usize::from(language)),
             FacetValue::Tag(tag) => (index.tag_bits, usize::from(tag)),
-            FacetValue::Institution(institution) => (index.institution_bits, usize::from(institution)),
             FacetValue::Format(format) => {
                 (index.format_bits, Format::ALL.iter().position(|&f| f == format).unwrap_or(0))
             }
         };
-        table.get(position * index.bitset_words..(position + 1) * index.bitset_words)
+        table.get(position * index.bitset_words..(position + 1) * index.bitset_words).map(ValueTalks::Bits)
     }
 
     /// The text shown for this value: the data's, or for a format, the UI's in `messages`;
@@ -183,6 +185,29 @@ impl FacetValue {
             FacetValue::Tag(tag) => Cow::Borrowed(catalog.tags[usize::from(tag)].label),
             FacetValue::Institution(institution) => Cow::Borrowed(catalog.institutions[usize::from(institution)]),
             FacetValue::Format(format) => Cow::Borrowed(format.label(messages)),
+        }
+    }
+}
+
+/// The talks having one facet value: a bitset, or for a value on few talks, their indices.
+#[derive(Clone, Copy)]
+enum ValueTalks<'a> {
+    Bits(&'a [u64]),
+    List(&'a [u32]),
+}
+
+impl ValueTalks<'_> {
+    fn add_to(self, set: &mut Bitset) {
+        match self {
+            ValueTalks::Bits(bits) => set.union(bits),
+            ValueTalks::List(talks) => talks.iter().for_each(|&talk| set.insert(talk as usize)),
+        }
+    }
+
+    fn count_in(self, set: &Bitset) -> usize {
+        match self {
+            ValueTalks::Bits(bits) => set.count_with(bits),
+            ValueTalks::List(talks) => talks.iter().filter(|&&talk| set.contains(talk as usize)).count(),
         }
     }
 }
@@ -264,8 +289,8 @@ impl Selection {
                 continue;
             }
             let mut any = Bitset::empty(catalog.talks.len());
-            for bits in selected.into_iter().filter_map(|value| value.bits(catalog, zone)) {
-                any.union(bits);
+            for talks in selected.into_iter().filter_map(|value| value.talks(catalog, zone)) {
+                talks.add_to(&mut any);
             }
             talks.intersect(any.words());
         }
@@ -298,7 +323,7 @@ impl FacetCounts {
         for facet in Facet::ALL.into_iter().filter(|facet| facet.offered(catalog)) {
             let mut base = matching_text.clone();
             selection.restrict(catalog, zone, &mut base, Some(facet));
-            let count = |value: FacetValue| value.bits(catalog, zone).map_or(0, |bits| base.count_with(bits));
+            let count = |value: FacetValue| value.talks(catalog, zone).map_or(0, |talks| talks.count_in(&base));
             counts.extend(values(catalog, zone, facet).into_iter().map(|value| (value, count(value))));
         }
         FacetCounts { counts }

@@ -175,7 +175,13 @@ pub fn facet_tables(
     FacetTables {
         bitset_words,
         tag_bits: bitsets(tags, &|talk| indices(talk.tags)),
-        institution_bits: bitsets(institutions, &|talk| indices(talk.institutions)),
+        institution_talks: {
+            let mut lists = vec![Vec::new(); institutions];
+            for (index, talk) in talks.iter().enumerate() {
+                talk.institutions.iter().for_each(|&institution| lists[usize::from(institution)].push(index as u32));
+            }
+            leak(lists.into_iter().map(leak).collect())
+        },
         format_bits: bitsets(Format::ALL.len(), &format),
         room_bits: bitsets(rooms.len(), &|talk| named(rooms, talk.room)),
         track_bits: bitsets(tracks.len(), &|talk| named(tracks, talk.track)),

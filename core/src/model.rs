@@ -41,9 +41,12 @@ pub struct Catalog {
 pub struct FacetTables {
     /// Length of each facet bitset in u64 words.
     pub bitset_words: usize,
-    /// Concatenated bitsets of talks per tag, per institution and per format.
+    /// Concatenated bitsets of talks per tag and per format (and room, track, language).
     pub tag_bits: &'static [u64],
-    pub institution_bits: &'static [u64],
+    /// Per institution, its talks in ascending order: a large event names thousands of
+    /// institutions, each on a few talks, where a bitset each would cost institutions × talks
+    /// bits to build, hold and count.
+    pub institution_talks: &'static [&'static [u32]],
     pub format_bits: &'static [u64],
     pub room_bits: &'static [u64],
     pub track_bits: &'static [u64],
