@@ -41,7 +41,7 @@ pub struct Catalog {
 pub struct FacetTables {
     /// Length of each facet bitset in u64 words.
     pub bitset_words: usize,
-    /// Concatenated bitsets of talks per tag and per format (and room, track, language).
+    /// Per facet, the bitsets of talks of each of its values, concatenated.
     pub tag_bits: &'static [u64],
     /// Per institution, its talks in ascending order: a large event names thousands of
     /// institutions, each on a few talks, where a bitset each would cost institutions × talks
