@@ -50,30 +50,25 @@ fn vocabulary_matches(catalog: &Catalog, pattern: &WordPattern) -> Vec<(usize, Q
         found.push((start, Quality::Exact));
     }
     if pattern.max_typos > 0 {
-        // The masks first: most terms fail on them, and then their text is never read. The
-        // exact and prefix matches found above are skipped (they rank higher than typos).
+        // Skipped: the exact and prefix matches found above (they rank higher than typos), and
+        // the words of the bigram scripts, which have no typos. Each script's words sort
+        // together (by their first code point), so a few binary searches skip them, not a test
+        // per word; the last bounds (none) end the scan with the vocabulary. The masks are
+        // tested first: most terms fail on them, and then their text is never read.
         let matched = start..start + found.len();
-        let candidates = (typo_candidates(terms).into_iter().flatten())
-            .filter(|&term| pattern.may_be_typo(index.masks[term]) && !matched.contains(&term));
-        found.extend(candidates.filter(|&term| pattern.within_typos(terms[term])).map(|term| (term, Quality::Typo)));
+        let first = |term: &&str| term.chars().next().map_or(0, u32::from);
+        let mut from = 0;
+        for (low, high) in BIGRAM_SCRIPTS.into_iter().chain([(u32::MAX, u32::MAX)]) {
+            let skipped_from = terms.partition_point(|term| first(term) < low).max(from);
+            for (term, &text) in (from..).zip(&terms[from..skipped_from]) {
+                if pattern.may_be_typo(index.masks[term]) && !matched.contains(&term) && pattern.within_typos(text) {
+                    found.push((term, Quality::Typo));
+                }
+            }
+            from = terms.partition_point(|term| first(term) <= high).max(skipped_from);
+        }
     }
     found
-}
-
-/// The parts of the sorted vocabulary a typo scan reads: all but the words of the bigram
-/// scripts, which have no typos. Each script's words sort together (by their first code
-/// point), so skipping them is a few binary searches, not a test per word.
-fn typo_candidates(terms: &[&str]) -> Vec<Range<usize>> {
-    let first = |term: &&str| term.chars().next().map_or(0, u32::from);
-    let mut ranges = Vec::new();
-    let mut from = 0;
-    for (low, high) in BIGRAM_SCRIPTS {
-        let start = terms.partition_point(|term| first(term) < low).max(from);
-        ranges.push(from..start);
-        from = terms.partition_point(|term| first(term) <= high).max(start);
-    }
-    ranges.push(from..terms.len());
-    ranges
 }
 
 /// The field coded in the low bits of a packed position.
