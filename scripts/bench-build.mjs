@@ -9,7 +9,8 @@
 //     waited for, so it covers cargo, the build script, rustc, wasm-bindgen, wasm-opt and the
 //     post-build hook with its pre-renderer. /proc, sampled every 100 ms, names the process that
 //     was largest, and gives the peak of all of them at once;
-//   - the post-build hook's time (pre-rendering, start.js, embed.js, sw.js), from trunk's log.
+//   - where the time went, from trunk's verbose log: cargo (the build script, rustc and the LTO
+//     link), wasm-opt, and the post-build hook (pre-rendering, start.js, embed.js, sw.js).
 //
 // Usage: scripts/bench-build [N [SEED]]     (default 5000 talks, seed 1)
 // Builds go to target/bench-build/dist-N, with the project's usual target/ (set CARGO_TARGET_DIR
@@ -59,7 +60,7 @@ function tree(root) {
 function build() {
   const timeFile = join(WORK, 'time.txt');
   const start = Date.now();
-  const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, 'trunk', 'build', '--release', '--dist', dist], {
+  const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, 'trunk', '-v', 'build', '--release', '--dist', dist], {
     cwd: ROOT,
     env: { ...process.env, PATH, CATALOG_DATA: data },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -82,25 +83,33 @@ function build() {
       const wall = (Date.now() - start) / 1000;
       if (code !== 0) return reject(new Error(`trunk build --release failed (exit ${code}):\n${log}`));
       const maxKiB = Number(readFileSync(timeFile, 'utf8').trim());
-      resolve({ wall, peak: maxKiB * 1024, largest, together, hook: hookSeconds(log) });
+      resolve({ wall, peak: maxKiB * 1024, largest, together, phases: phases(log) });
     });
   });
 }
 
 /**
- * The post-build hook's time from trunk's timestamped log: from its first line about the hook
- * ("spawned hook node …", "spawning hook stage=PostBuild …") to the next line about anything
- * else (null when the log doesn't show it).
+ * Seconds between the first line of trunk's timestamped log (`-v`) that matches `from` and the
+ * next that matches `to` (null when the log doesn't show them).
  */
-function hookSeconds(log) {
+function between(log, from, to) {
   const stamped = log
     .split('\n')
     .map((line) => /^(\S+Z)\s+\w+\s+(.*)$/.exec(line))
     .filter(Boolean)
-    .map(([, stamp, text]) => ({ at: Date.parse(stamp), hook: /\bhook\b/.test(text) }));
-  const start = stamped.findIndex(({ hook }) => hook);
-  const end = stamped.findIndex(({ hook }, i) => i > start && !hook);
+    .map(([, stamp, text]) => ({ at: Date.parse(stamp), text }));
+  const start = stamped.findIndex(({ text }) => from.test(text));
+  const end = stamped.findIndex(({ text }, i) => i > start && to.test(text));
   return start === -1 || end === -1 ? null : (stamped[end].at - stamped[start].at) / 1000;
+}
+
+/** Where the build's time goes: cargo (the build script, rustc, the LTO link), wasm-opt, the hook. */
+function phases(log) {
+  return {
+    cargo: between(log, /^cargo args/, /^fetching cargo artifacts/),
+    'wasm-opt': between(log, /^calling wasm-opt/, /^copying generated wasm-opt artifact/),
+    'post-build hook': between(log, /^spawned hook/, /^finished hook/),
+  };
 }
 
 mkdirSync(WORK, { recursive: true });
@@ -126,5 +135,8 @@ const gb = (bytes) => `${(bytes / 1e9).toFixed(2)} GB`;
 console.log(
   `${size} talks, data change → release build: ${result.wall.toFixed(1)} s, peak ${gb(result.peak)} ` +
     `(largest seen: ${result.largest.comm}, ${gb(result.largest.rss)}; all the build's processes at once ${gb(result.together)})` +
-    (result.hook == null ? '' : `; post-build hook ${result.hook.toFixed(1)} s`),
+    '; ' +
+    Object.entries(result.phases)
+      .map(([phase, seconds]) => `${phase} ${seconds == null ? '?' : seconds.toFixed(1)} s`)
+      .join(', '),
 );
