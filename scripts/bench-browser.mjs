@@ -8,8 +8,9 @@
 //   - searchable: from first contentful paint to when a query typed as early as possible (as
 //     soon as the search box is painted, not waiting for data-ready) is answered, i.e. the
 //     status and the first cards are those the same query gives from the URL; "keys lost!"
-//     when the box doesn't hold the whole query at the end; and how long before the app was
-//     ready the typing began;
+//     when the box doesn't hold the whole query at the end (each such load is listed after the
+//     table: what the box held, when typing began and ended, when the app was ready); and how
+//     long before the app was ready the typing began;
 //   - keystroke to next paint, p50 / p95 / max, over every keystroke of realistic queries
 //     typed one key at a time (from keydown to the first timer after the next animation frame,
 //     i.e. after the frame that shows the result), and the same keys typed into the static
@@ -242,6 +243,7 @@ async function measure(browser, server, size) {
   await reference.context.close();
   const searchable = [];
   const typedEarly = [];
+  const lostLoads = [];
   let lost = 0;
   let unanswered = 0;
   for (let run = 0; run < runs; run++) {
@@ -269,9 +271,12 @@ async function measure(browser, server, size) {
       return { answered, typing, ready };
     });
     typedEarly.push(ready - typing);
-    const boxHoldsQuery = (await page.locator('input[type="search"]').inputValue()) === EARLY_QUERY;
-    if (!boxHoldsQuery) lost++;
-    else if (answered === null) unanswered++;
+    const held = await page.locator('input[type="search"]').inputValue();
+    const boxHoldsQuery = held === EARLY_QUERY;
+    if (!boxHoldsQuery) {
+      lost++;
+      lostLoads.push({ run, held, typing, typed, ready });
+    } else if (answered === null) unanswered++;
     if (answered !== null && boxHoldsQuery) searchable.push(answered - fcp);
     await context.close();
   }
@@ -313,6 +318,7 @@ async function measure(browser, server, size) {
     searchable: searchable.length ? median(searchable) : null,
     typedEarly: median(typedEarly),
     lost,
+    lostLoads,
     unanswered,
     keys: keystrokes.length,
     floor50: percentile(floor, 50),
@@ -373,4 +379,12 @@ for (const row of rows) {
       `${row.longest == null ? 'none over 50 ms' : ms(row.longest)} | ` +
       `${mb(row.heap)} | ${mb(row.wasm)} |`,
   );
+}
+for (const row of rows) {
+  for (const { run, held, typing, typed, ready } of row.lostLoads) {
+    console.log(
+      `${row.size} talks, load ${run + 1}: the box held ${JSON.stringify(held)}, not ${JSON.stringify(EARLY_QUERY)}; ` +
+        `typing ${ms(typing)} to ${ms(typed)}, ready ${ms(ready)} (page time)`,
+    );
+  }
 }

@@ -303,11 +303,19 @@ pub fn hold_search_box(id: &str) {
     }
 }
 
-/// What the box [`hold_search_box`] kept holds now; removes it.
-pub fn release_search_box() -> Option<String> {
-    let input: HtmlInputElement = gloo::utils::document().get_element_by_id(HELD_SEARCH_ID)?.dyn_into().ok()?;
-    input.remove();
-    Some(input.value())
+/// What the box [`hold_search_box`] kept holds now, written into the app's search box `id` too;
+/// removes the kept box. The app's box shows it before the app renders the query: a key typed
+/// in between (Yew may yield to the browser first) goes after that text, not after an older one.
+pub fn release_search_box(id: &str) -> Option<String> {
+    let document = gloo::utils::document();
+    // Both are inputs: the held one was checked to be one (`typed_search`), the other is the app's.
+    let held: HtmlInputElement = document.get_element_by_id(HELD_SEARCH_ID)?.unchecked_into();
+    held.remove();
+    let typed = held.value();
+    if let Some(input) = document.get_element_by_id(id) {
+        input.unchecked_into::<HtmlInputElement>().set_value(&typed);
+    }
+    Some(typed)
 }
 
 /// Calls `on_slash` when `/` is pressed outside any text field (the search shortcut).

@@ -28,7 +28,7 @@ pub fn use_global_listeners(
     use_effect_with((), move |_| {
         if focus_search {
             // Keys typed while the app took over went into the pre-rendered box, held for them.
-            let typed = platform::release_search_box();
+            let typed = platform::release_search_box(SEARCH_INPUT_ID);
             if let Some(typed) = typed.filter(|typed| *typed != state.view.query) {
                 state.dispatch(Action::SetQuery(typed));
             }

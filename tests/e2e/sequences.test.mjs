@@ -255,6 +255,35 @@ test('what is typed while the app loads is kept: the query, its results and the 
   }
 });
 
+test('keys typed as the app takes the search box over are kept, however the app is timed', async () => {
+  const expected = await search(suite.session.page, 'hessian');
+  const slow = await startServer(undefined, { delay: (path) => (path.endsWith('.wasm') ? 1500 : 0) });
+  const context = await suite.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(slow.url);
+    await page.locator('#tc-search-input').click();
+    await page.keyboard.type('hes');
+    // Keys the moment the pre-rendered box is held (after the app read 'hes') and the moment the
+    // app's box takes the focus: before the app has rendered what the held box got, as when the
+    // app yields to the browser in between (a slow phone, a large catalog).
+    await page.evaluate(() => {
+      const prerendered = document.getElementById('tc-search-input');
+      addEventListener('focusin', ({ target }) => {
+        if (target === prerendered) document.execCommand('insertText', false, 'si');
+        else if (target.id === 'tc-search-input') document.execCommand('insertText', false, 'an');
+      });
+    });
+    assert.equal(await page.locator('[data-ready]').count(), 0, 'typed before the app took over');
+    await page.waitForSelector('[data-ready]', { state: 'attached' });
+    assert.equal(await page.locator('#tc-search-input').inputValue(), 'hessian', 'no key lost');
+    assert.deepEqual(await stableIds(page, 'after the app took over'), expected);
+  } finally {
+    await context.close();
+    await slow.close();
+  }
+});
+
 test('the search box keeps the focus given it while the app loads, before anything is typed', async () => {
   const slow = await startServer(undefined, { delay: (path) => (path.endsWith('.wasm') ? 1500 : 0) });
   const context = await suite.browser.newContext();
