@@ -13,11 +13,13 @@ export async function writeStaticPages(dir, standalone) {
   const first = (pattern) => pattern.exec(standalone)?.[1] ?? '';
   const title = first(/<title>([^<]*)<\/title>/);
   const heading = first(/<h1>([^<]*)<\/h1>/);
-  // The stylesheet links, as written in index.html or as release builds minify them.
-  const styles = (standalone.match(/<link [^>]*>/g) ?? [])
-    .filter((tag) => /\brel="?stylesheet\b/.test(tag))
-    .map((tag) => /\bhref="?(?:\.\/)?([^" >]+)/.exec(tag)[1]);
-  const links = styles.map((href) => `<link rel="stylesheet" href="../${href}">`).join('');
+  // The stylesheet and icon links, as written in index.html or as release builds minify them
+  // (without the icon, browsers ask for /favicon.ico, which the build doesn't have).
+  const links = (standalone.match(/<link [^>]*>/g) ?? [])
+    .map((tag) => [/\brel="?(stylesheet|icon)\b/.exec(tag)?.[1], /\bhref="?(?:\.\/)?([^" >]+)/.exec(tag)?.[1]])
+    .filter(([rel, href]) => rel && href)
+    .map(([rel, href]) => `<link rel="${rel}" href="../${href}">`)
+    .join('');
   for (const name of names) {
     const body = await readFile(join(dir, name), 'utf8');
     const number = Number.parseInt(name, 10);

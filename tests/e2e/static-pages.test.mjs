@@ -33,6 +33,13 @@ async function inPage(options, body) {
   }
 }
 
+/** Clicks `link` and waits until the page it leads to has loaded (a click doesn't wait for it). */
+async function clickThrough(page, link) {
+  const from = page.url();
+  await link.click();
+  await page.waitForURL((url) => url.href !== from);
+}
+
 test('without JavaScript, "Next" links lead through every talk, each shown in full', async () => {
   await inPage({ javaScriptEnabled: false }, async (page) => {
     await page.goto(site.url);
@@ -53,19 +60,16 @@ test('without JavaScript, "Next" links lead through every talk, each shown in fu
       assert.equal((await current.innerText()).trim(), String(visited.length));
       const next = pager.getByRole('link', { name: 'Next' });
       if ((await next.count()) === 0) break;
-      await next.click();
-      await page.waitForLoadState();
+      await clickThrough(page, next);
     }
     assert.deepEqual(visited, ['/', '/pages/2.html', '/pages/3.html']);
     assert.deepEqual(seen, programme, 'every talk once, in programme order');
 
     // Back to the first page, and to the searchable catalog.
-    await page.getByRole('navigation', { name: 'Pages of talks' }).getByRole('link', { name: '1', exact: true }).click();
-    await page.waitForLoadState();
+    await clickThrough(page, page.getByRole('navigation', { name: 'Pages of talks' }).getByRole('link', { name: '1', exact: true }));
     assert.equal(new URL(page.url()).pathname, '/');
     await page.goto(new URL('pages/2.html', site.url).href);
-    await page.getByRole('link', { name: 'Search all talks' }).click();
-    await page.waitForLoadState();
+    await clickThrough(page, page.getByRole('link', { name: 'Search all talks' }));
     assert.equal(new URL(page.url()).pathname, '/');
   });
 });
@@ -84,6 +88,9 @@ test('a static page shows no control that needs the app, with JavaScript on too'
     // The stylesheets load from the build, one folder up: the cards are styled.
     const border = await page.locator('article.tc-talk').first().evaluate((a) => getComputedStyle(a).borderTopStyle);
     assert.equal(border, 'solid');
+    // The build's icon too, or browsers ask for a /favicon.ico the build doesn't have.
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    assert.equal((await page.request.get(new URL(icon, page.url()).href)).status(), 200, 'the icon, one folder up');
     assert.deepEqual(errors, []);
   });
 });
