@@ -231,14 +231,26 @@ test('typing an operator after a word leaves that word as it was', async () => {
   assertNoErrors();
 });
 
-test('what is typed while the app loads is kept: the query, its results and the focus', async () => {
-  const expected = await search(suite.session.page, 'hessian');
-  // The wasm held back, so the reader types into the pre-rendered box.
+/**
+ * Runs `body(page)` on a page of the app whose wasm is held back 1.5 s, so the reader can type
+ * into the pre-rendered box before the app takes over.
+ */
+async function whileAppLoads(body) {
   const slow = await startServer(undefined, { delay: (path) => (path.endsWith('.wasm') ? 1500 : 0) });
   const context = await suite.browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(slow.url);
+    await body(page);
+  } finally {
+    await context.close();
+    await slow.close();
+  }
+}
+
+test('what is typed while the app loads is kept: the query, its results and the focus', async () => {
+  const expected = await search(suite.session.page, 'hessian');
+  await whileAppLoads(async (page) => {
     const box = page.locator('#tc-search-input');
     await box.click();
     await page.keyboard.type('hessian');
@@ -249,19 +261,12 @@ test('what is typed while the app loads is kept: the query, its results and the 
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'tc-search-input', 'the box keeps the focus');
     await page.keyboard.type(' newton');
     assert.equal(await box.inputValue(), 'hessian newton', 'typing goes on where it was');
-  } finally {
-    await context.close();
-    await slow.close();
-  }
+  });
 });
 
 test('keys typed as the app takes the search box over are kept, however the app is timed', async () => {
   const expected = await search(suite.session.page, 'hessian');
-  const slow = await startServer(undefined, { delay: (path) => (path.endsWith('.wasm') ? 1500 : 0) });
-  const context = await suite.browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(slow.url);
+  await whileAppLoads(async (page) => {
     await page.locator('#tc-search-input').click();
     await page.keyboard.type('hes');
     // Keys the moment the pre-rendered box is held (after the app read 'hes') and the moment the
@@ -273,29 +278,19 @@ test('keys typed as the app takes the search box over are kept, however the app 
         if (target === prerendered) document.execCommand('insertText', false, 'si');
         else if (target.id === 'tc-search-input') document.execCommand('insertText', false, 'an');
       });
-    });
-    assert.equal(await page.locator('[data-ready]').count(), 0, 'typed before the app took over');
-    await page.waitForSelector('[data-ready]', { state: 'attached' });
-    assert.equal(await page.locator('#tc-search-input').inputValue(), 'hessian', 'no key lost');
-    assert.deepEqual(await stableIds(page, 'after the app took over'), expected);
-  } finally {
-    await context.close();
-    await slow.close();
-  }
+  });
+  assert.equal(await page.locator('[data-ready]').count(), 0, 'typed before the app took over');
+  await page.waitForSelector('[data-ready]', { state: 'attached' });
+  assert.equal(await page.locator('#tc-search-input').inputValue(), 'hessian', 'no key lost');
+  assert.deepEqual(await stableIds(page, 'after the app took over'), expected);
+  });
 });
 
 test('the search box keeps the focus given it while the app loads, before anything is typed', async () => {
-  const slow = await startServer(undefined, { delay: (path) => (path.endsWith('.wasm') ? 1500 : 0) });
-  const context = await suite.browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(slow.url);
+  await whileAppLoads(async (page) => {
     await page.locator('#tc-search-input').click();
     await page.waitForSelector('[data-ready]', { state: 'attached' });
     await page.keyboard.type('hessian');
     assert.equal(await page.locator('#tc-search-input').inputValue(), 'hessian', 'no key went astray');
-  } finally {
-    await context.close();
-    await slow.close();
-  }
+  });
 });
